@@ -1,0 +1,126 @@
+using System.Text.Json;
+using SeqAnomaly.Core.Encoding;
+using static TorchSharp.torch;
+
+namespace SeqAnomaly.Core.Models;
+
+/// <summary>
+/// The classic recipe: character-index codes, right zero-padding to the longest value, per-position
+/// min-max scaling, the dense 8-4-8 autoencoder, and per-row mean squared error as the score.
+/// </summary>
+public sealed class ClassicModel : ISequenceModel
+{
+    /// <summary>Architecture name of this model.</summary>
+    public const string Name = "classic";
+
+    /// <summary>Weight of the L1 penalty on the first layer's activations.</summary>
+    public const double ActivityPenalty = 1e-4;
+
+    private readonly ClassicAutoencoder _network;
+    private readonly MinMaxScaler _scaler;
+    private readonly TrainingOptions _options;
+
+    private ClassicModel(ClassicAutoencoder network, MinMaxScaler scaler, TrainingOptions options)
+    {
+        _network = network;
+        _scaler = scaler;
+        _options = options;
+    }
+
+    /// <inheritdoc/>
+    public string Architecture => Name;
+
+    /// <summary>Number of character positions; values are zero-padded to it.</summary>
+    public int Width => _scaler.Minimum.Length;
+
+    /// <summary>Trains on <paramref name="values"/>, reporting each epoch's losses to <paramref name="progress"/>.</summary>
+    public static TrainedModel Train(IReadOnlyList<string> values, TrainingOptions options, IProgress<EpochLoss>? progress = null)
+    {
+        options.Validate();
+        if (values.Count == 0)
+        {
+            throw new InvalidInputException("There are no values to train on.");
+        }
+
+        var width = Math.Max(1, values.Max(CharIndexEncoding.Length));
+        var rows = EncodeRows(values, width);
+        var scaler = MinMaxScaler.Fit(rows, width);
+        scaler.Transform(rows);
+
+        random.manual_seed(options.Seed);
+        var network = new ClassicAutoencoder(width);
+        var model = new ClassicModel(network, scaler, options);
+        var history = ClassicTrainer.Fit(network, rows, width, options, progress);
+        return new TrainedModel(model, history, values.Count);
+    }
+
+    /// <summary>Rebuilds a model from <see cref="Export"/>'s output.</summary>
+    public static ClassicModel Load(ModelArtifact artifact)
+    {
+        var encoding = JsonSerializer.Deserialize<ClassicEncoding>(artifact.EncodingJson)
+            ?? throw new InvalidDataException("The classic model's encoding JSON is empty.");
+        var options = JsonSerializer.Deserialize<TrainingOptions>(artifact.HyperparametersJson)
+            ?? throw new InvalidDataException("The classic model's hyperparameter JSON is empty.");
+        var network = new ClassicAutoencoder(encoding.Width);
+        using (var stream = new MemoryStream(artifact.Weights))
+        {
+            network.load(stream);
+        }
+
+        return new ClassicModel(network, new MinMaxScaler(encoding.Minimum, encoding.Maximum), options);
+    }
+
+    /// <inheritdoc/>
+    public float[] Score(IReadOnlyList<string> values)
+    {
+        var scores = new float[values.Count];
+        var batchSize = Math.Max(_options.BatchSize, 1024);
+        _network.eval();
+        using var _ = no_grad();
+        for (var start = 0; start < values.Count; start += batchSize)
+        {
+            var count = Math.Min(batchSize, values.Count - start);
+            var rows = new float[count * Width];
+            for (var i = 0; i < count; i++)
+            {
+                CharIndexEncoding.Encode(values[start + i], rows.AsSpan(i * Width, Width));
+            }
+
+            _scaler.Transform(rows);
+            using var scope = NewDisposeScope();
+            var input = tensor(rows, [count, Width]);
+            var (reconstruction, _) = _network.forward(input);
+            var errors = (reconstruction - input).square().mean([1]);
+            errors.data<float>().CopyTo(scores, start);
+        }
+
+        return scores;
+    }
+
+    /// <inheritdoc/>
+    public ModelArtifact Export()
+    {
+        using var stream = new MemoryStream();
+        _network.save(stream);
+        var encoding = new ClassicEncoding(
+            CharIndexEncoding.Index, CharIndexEncoding.UnknownCode, Width, _scaler.Minimum, _scaler.Maximum);
+        return new ModelArtifact(
+            Name, JsonSerializer.Serialize(encoding), JsonSerializer.Serialize(_options), stream.ToArray());
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _network.Dispose();
+
+    private static float[] EncodeRows(IReadOnlyList<string> values, int width)
+    {
+        var rows = new float[values.Count * width];
+        for (var i = 0; i < values.Count; i++)
+        {
+            CharIndexEncoding.Encode(values[i], rows.AsSpan(i * width, width));
+        }
+
+        return rows;
+    }
+
+    private sealed record ClassicEncoding(string Index, int UnknownCode, int Width, float[] Minimum, float[] Maximum);
+}
