@@ -1,0 +1,69 @@
+using System.Data.Common;
+using SeqAnomaly.Core;
+
+namespace SeqAnomaly.Data;
+
+/// <summary>
+/// What differs between database engines: connections, identifier quoting, catalog lookups, the
+/// product's schema, migrations, text conversion, identity retrieval, the bulk score write and the
+/// row-locking claim. Everything else is shared code in <see cref="AnomalyStore"/>.
+/// </summary>
+public abstract class DatabaseProvider
+{
+    /// <summary>Names accepted by <c>--provider</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["sqlserver", "postgres", "sqlite"];
+
+    /// <summary>Name given to <c>--provider</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Returns the provider named <paramref name="name"/>.</summary>
+    /// <exception cref="InvalidInputException">No provider has that name.</exception>
+    public static DatabaseProvider FromName(string name) => name switch
+    {
+        "sqlite" => new SqliteProvider(),
+        "postgres" => new PostgresProvider(),
+        "sqlserver" => new SqlServerProvider(),
+        _ => throw InvalidInputException.InvalidOption("--provider", name, string.Join(", ", Names)),
+    };
+
+    /// <summary>Creates an unopened connection.</summary>
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Quotes one identifier part, escaping the quote character inside it.</summary>
+    public abstract string QuoteIdentifier(string identifier);
+
+    /// <summary>Name of one of the product's own tables or views as written in SQL, such as <c>anomaly.Scans</c>.</summary>
+    public abstract string ObjectName(string name);
+
+    /// <summary>SQL expression for the text form of a quoted column of any type.</summary>
+    public abstract string TextOf(string quotedColumn);
+
+    /// <summary>Applies the provider's embedded migrations that have not run yet; returns the names of those applied.</summary>
+    public abstract IReadOnlyList<string> Migrate(string connectionString, Action<string> log);
+
+    /// <summary>
+    /// Finds the table and both columns in the catalog, accepting <c>table</c> or <c>schema.table</c>,
+    /// and returns them quoted.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The table or a column does not exist, or a name is ambiguous.</exception>
+    public abstract Task<SourceColumn> ResolveSourceAsync(
+        DbConnection connection, string table, string keyColumn, string valueColumn, CancellationToken cancellationToken);
+
+    /// <summary>Inserts one row and returns its identity value, inside <paramref name="transaction"/>.</summary>
+    public abstract Task<long> InsertReturningIdAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        string table,
+        string idColumn,
+        IReadOnlyList<string> columns,
+        object parameters,
+        CancellationToken cancellationToken);
+
+    /// <summary>Writes a scan's scores with the engine's bulk path, inside <paramref name="transaction"/>.</summary>
+    public abstract Task WriteScoresAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        long scanId,
+        IEnumerable<ScoreRow> scores,
+        CancellationToken cancellationToken);
+}
