@@ -9,5 +9,5 @@ namespace SeqAnomaly.Core.Models;
 public sealed record ModelArtifact(string Architecture, string EncodingJson, string HyperparametersJson, byte[] Weights)
 {
     /// <summary>Lower-case hex SHA-256 of <see cref="Weights"/>.</summary>
-    public string WeightsSha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(Weights));
+    public string WeightsSha256 => Convert.ToHexStringLower(SHA256.HashData(Weights));
 }

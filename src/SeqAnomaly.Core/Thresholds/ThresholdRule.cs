@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace SeqAnomaly.Core.Thresholds;
+
+/// <summary>
+/// How the outlier threshold is chosen from a scan's scores. A row is an outlier when its score is
+/// strictly greater than the threshold. Written as <c>kind:argument</c>, for example <c>quantile:0.9998</c>.
+/// </summary>
+public abstract record ThresholdRule
+{
+    /// <summary>Accepted forms, for help text and errors.</summary>
+    public const string Forms = "quantile:Q with 0 < Q < 1, or value:X";
+
+    /// <summary>Parses <paramref name="text"/>; raises <see cref="InvalidInputException"/> naming the option when it is invalid.</summary>
+    public static ThresholdRule Parse(string text)
+    {
+        var separator = text.IndexOf(':', StringComparison.Ordinal);
+        var kind = separator < 0 ? text : text[..separator];
+        var argument = separator < 0 ? string.Empty : text[(separator + 1)..];
+        var valid = double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && double.IsFinite(number);
+        return kind switch
+        {
+            "quantile" when valid && number is > 0 and < 1 => new QuantileThreshold(number),
+            "value" when valid => new FixedThreshold(number),
+            _ => throw InvalidInputException.InvalidOption("--threshold", text, Forms),
+        };
+    }
+
+    /// <summary>Computes the threshold for these scores.</summary>
+    public abstract double Compute(IReadOnlyList<double> scores);
+}
+
+/// <summary>The Q-quantile of the scores, interpolated linearly between neighbours as numpy's default does.</summary>
+public sealed record QuantileThreshold(double Quantile) : ThresholdRule
+{
+    /// <inheritdoc/>
+    public override double Compute(IReadOnlyList<double> scores)
+    {
+        if (scores.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = scores.Order().ToArray();
+        var position = Quantile * (sorted.Length - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => FormattableString.Invariant($"quantile:{Quantile:R}");
+}
+
+/// <summary>A fixed threshold given by the user.</summary>
+public sealed record FixedThreshold(double Value) : ThresholdRule
+{
+    /// <inheritdoc/>
+    public override double Compute(IReadOnlyList<double> scores) => Value;
+
+    /// <inheritdoc/>
+    public override string ToString() => FormattableString.Invariant($"value:{Value:R}");
+}
