@@ -10,8 +10,11 @@ public sealed class AnomalyStore(DatabaseProvider provider, string connectionStr
     /// <summary>The engine this store talks to.</summary>
     public DatabaseProvider Provider { get; } = provider;
 
+    /// <summary>Connection string of the database; never shown in messages or logs.</summary>
+    public string ConnectionString { get; } = connectionString;
+
     /// <summary>Applies pending migrations; running it again applies nothing.</summary>
-    public IReadOnlyList<string> Migrate(Action<string> log) => throw new NotImplementedException(connectionString);
+    public IReadOnlyList<string> Migrate(Action<string> log) => throw new NotImplementedException(ConnectionString);
 
     /// <summary>Checks the source table and columns against the catalog and that the key column is unique.</summary>
     public Task<SourceColumn> ResolveSourceAsync(

@@ -1,0 +1,70 @@
+using System.ComponentModel;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SeqAnomaly.Cli.Demo;
+using SeqAnomaly.Cli.Scanning;
+using SeqAnomaly.Core.Models;
+using SeqAnomaly.Core.Thresholds;
+using SeqAnomaly.Data;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SeqAnomaly.Cli.Commands;
+
+/// <summary>Creates the demo database, scans it, and shows where the planted values ranked.</summary>
+public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand.Settings>
+{
+    /// <summary>Options of <c>seqanomaly demo</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--db <FILE>")]
+        [Description("SQLite file to create. An existing file is replaced only if the demo created it.")]
+        [DefaultValue("seqanomaly-demo.db")]
+        public string Database { get; init; } = "seqanomaly-demo.db";
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed of the generated data and of training.")]
+        [DefaultValue(42)]
+        public int Seed { get; init; } = 42;
+    }
+
+    /// <inheritdoc/>
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        console.MarkupLineInterpolated($"Creating {settings.Database} with {DemoDatabase.NormalCount:N0} serials and {DemoDatabase.Planted.Count} planted anomalies.");
+        var connectionString = DemoDatabase.Create(settings.Database, settings.Seed);
+        var store = new AnomalyStore(DatabaseProvider.FromName("sqlite"), connectionString);
+        var request = new ScanRequest(
+            "Parts", "Id", "Serial", "Parts.Serial", ModelCatalog.DefaultArchitecture,
+            ThresholdRule.Parse(ScanRunner.DefaultThreshold), new TrainingOptions(Seed: settings.Seed));
+        var result = await new ScanRunner(store).RunAsync(request, new LineProgress(console), 20, cancellationToken);
+        ScanSummaryView.Write(console, result, store.Provider);
+        WritePlantedRanks(connectionString, result.ScanId);
+
+        console.MarkupLine("Look at the results with any SQLite client, for example:");
+        console.MarkupLineInterpolated($"  sqlite3 {settings.Database} \"SELECT RowKey, Value, Score, Threshold FROM AnomalousSequences ORDER BY Score DESC;\"");
+        return ExitCodes.Success;
+    }
+
+    private void WritePlantedRanks(string connectionString, long scanId)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        var planted = connection.Query<(string Value, double Score, bool IsOutlier, long Rank)>(
+            """
+            SELECT s.Value, s.Score, s.IsOutlier,
+                   (SELECT COUNT(*) FROM SequenceScores o WHERE o.ScanId = s.ScanId AND o.Score > s.Score) + 1 AS Rank
+            FROM SequenceScores s
+            WHERE s.ScanId = @scanId AND s.Value IN @values
+            ORDER BY Rank;
+            """,
+            new { scanId, values = DemoDatabase.Planted });
+        var table = new Table().Title("Planted anomalies");
+        table.AddColumns("Value", "Rank", "Score", "Flagged");
+        foreach (var row in planted)
+        {
+            table.AddRow(row.Value, row.Rank.ToString("N0"), row.Score.ToString("G6"), row.IsOutlier ? "yes" : "[red]no[/]");
+        }
+
+        console.Write(table);
+    }
+}

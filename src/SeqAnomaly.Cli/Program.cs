@@ -1,0 +1,3 @@
+using SeqAnomaly.Cli;
+
+return await SeqAnomalyApp.RunAsync(args);

@@ -1,0 +1,72 @@
+using SeqAnomaly.Cli.Commands;
+using SeqAnomaly.Core;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SeqAnomaly.Cli;
+
+/// <summary>The <c>seqanomaly</c> command line: its commands, and the mapping of errors to exit codes.</summary>
+public static class SeqAnomalyApp
+{
+    /// <summary>Runs one command and returns its exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    {
+        var output = console ?? AnsiConsole.Console;
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("seqanomaly");
+            config.ConfigureConsole(output);
+            config.PropagateExceptions();
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Create a SQLite database of part serials with five planted anomalies, scan it and show the outliers.")
+                .WithExample("demo")
+                .WithExample("demo", "--db", "demo.db", "--seed", "7");
+            config.AddCommand<MigrateCommand>("migrate")
+                .WithDescription("Create or upgrade the product's tables and views in a database.")
+                .WithExample("migrate", "--provider", "sqlite", "--connection", "Data Source=parts.db");
+            config.AddCommand<ScanCommand>("scan")
+                .WithDescription("Train a model on one column, score every row and store the results.")
+                .WithExample("scan", "--provider", "sqlite", "--connection", "Data Source=parts.db", "--table", "Parts", "--key", "Id", "--column", "Serial");
+            config.AddCommand<ImportCsvCommand>("import-csv")
+                .WithDescription("Load a CSV file with a header row into a new table of text columns.")
+                .WithExample("import-csv", "--provider", "sqlite", "--connection", "Data Source=hospital.db", "--table", "Hospital", "--file", "dirty.csv");
+        });
+
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await app.RunAsync(args, cancellation.Token);
+        }
+        catch (Exception error)
+        {
+            return Report(output, error);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static int Report(IAnsiConsole output, Exception error)
+    {
+        switch (error)
+        {
+            case InvalidInputException or CommandParseException or CommandRuntimeException:
+                output.MarkupLineInterpolated($"[red]Error:[/] {error.Message}");
+                return ExitCodes.InvalidInput;
+            case OperationCanceledException:
+                output.MarkupLine("[yellow]Cancelled.[/]");
+                return ExitCodes.Cancelled;
+            default:
+                output.MarkupLineInterpolated($"[red]Failed:[/] {error.GetType().Name}: {error.Message}");
+                return ExitCodes.Failure;
+        }
+    }
+}
