@@ -19,7 +19,6 @@ public sealed class ScanRunner(AnomalyStore store)
     public async Task<ScanResult> RunAsync(
         ScanRequest request, IProgress<string>? progress = null, int topCount = 20, CancellationToken cancellationToken = default)
     {
-        store.Migrate(_ => { });
         var source = await store.ResolveSourceAsync(request.Table, request.KeyColumn, request.ValueColumn, cancellationToken);
 
         var clock = Stopwatch.StartNew();
@@ -40,6 +39,8 @@ public sealed class ScanRunner(AnomalyStore store)
                 : $"Column '{source.ValueColumn}' of table '{source.DisplayTable}' contains only NULL values; there is nothing to scan.");
         }
 
+        // The input is usable, so the product's tables may now be created or upgraded.
+        store.Migrate(_ => { });
         var scanId = await store.StartScanAsync(source, cancellationToken);
         try
         {

@@ -1,0 +1,144 @@
+namespace SeqAnomaly.Cli.Tests;
+
+public sealed class ScanCommandTests
+{
+    [Fact]
+    public async Task Scan_SqliteTable_StoresEveryNonNullRowAndShowsOutliersInView()
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(1500, "zz9999zz", null, null);
+
+        var (exitCode, output) = await CliRun.RunAsync(Scan(database, "--threshold", "quantile:0.995"));
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(1501, database.Scalar<long>("SELECT COUNT(*) FROM SequenceScores"));
+        Assert.Equal(0, database.Scalar<long>("SELECT COUNT(*) FROM SequenceScores WHERE Value IS NULL"));
+        Assert.Equal("Succeeded", database.Scalar<string>("SELECT Status FROM Scans"));
+        Assert.Equal(2, database.Scalar<long>("SELECT NullsSkipped FROM Scans"));
+        var outliers = database.Scalar<long>("SELECT Outliers FROM Scans");
+        Assert.True(outliers > 0);
+        Assert.Equal(outliers, database.Scalar<long>("SELECT COUNT(*) FROM AnomalousSequences"));
+        Assert.Equal(outliers, database.Scalar<long>("SELECT COUNT(*) FROM AnomalousSequences WHERE Score > Threshold AND SourceTable = 'Parts' AND SourceColumn = 'Serial'"));
+        Assert.Equal("zz9999zz", database.Scalar<string>("SELECT Value FROM AnomalousSequences ORDER BY Score DESC LIMIT 1"));
+        Assert.Contains("NULLs skipped", output, StringComparison.Ordinal);
+        Assert.Contains("zz9999zz", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_TwiceWithSameSeed_GivesSameScores()
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(400, "XXXXXXX");
+
+        await CliRun.RunAsync(Scan(database));
+        await CliRun.RunAsync(Scan(database));
+
+        var differing = database.Scalar<long>(
+            "SELECT COUNT(*) FROM SequenceScores a JOIN SequenceScores b ON a.RowKey = b.RowKey WHERE a.ScanId = 1 AND b.ScanId = 2 AND a.Score <> b.Score");
+        Assert.Equal(401, database.Scalar<long>("SELECT COUNT(*) FROM SequenceScores WHERE ScanId = 2"));
+        Assert.Equal(0, differing);
+        Assert.Equal(2, database.Scalar<long>("SELECT MAX(Version) FROM Models WHERE Name = 'Parts.Serial'"));
+    }
+
+    [Theory]
+    [InlineData("Partz", "Id", "Serial", "Partz")]
+    [InlineData("Parts", "Id", "Serial2", "Serial2")]
+    [InlineData("Parts", "Key", "Serial", "Key")]
+    [InlineData("Parts\"; DROP TABLE Parts; --", "Id", "Serial", "DROP TABLE")]
+    [InlineData("Parts]", "Id", "Serial", "Parts]")]
+    [InlineData("Parts", "Id", "Serial -- x", "Serial -- x")]
+    public async Task Scan_UnknownNames_ExitsTwoAndWritesNothing(string table, string key, string column, string named)
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(50);
+
+        var (exitCode, output) = await CliRun.RunAsync(Scan(database, table, key, column));
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains(named, output, StringComparison.Ordinal);
+        Assert.False(database.TableExists("Scans"));
+        Assert.Equal(50, database.Scalar<long>("SELECT COUNT(*) FROM Parts"));
+    }
+
+    [Fact]
+    public async Task Scan_DuplicateKeys_ExitsTwoNamingKey()
+    {
+        using var database = new SqliteFile();
+        database.Execute("CREATE TABLE Codes (Code TEXT, Value TEXT); INSERT INTO Codes VALUES ('a', 'x'), ('a', 'y'), ('b', 'z');");
+
+        var (exitCode, output) = await CliRun.RunAsync(Scan(database, "Codes", "Code", "Value"));
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains("Code", output, StringComparison.Ordinal);
+        Assert.Contains("'a'", output, StringComparison.Ordinal);
+        Assert.False(database.TableExists("Scans"));
+    }
+
+    [Fact]
+    public async Task Scan_AllNullColumn_ExitsTwoAndWritesNothing()
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(0, null, null, null);
+
+        var (exitCode, output) = await CliRun.RunAsync(Scan(database));
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains("only NULL", output, StringComparison.Ordinal);
+        Assert.False(database.TableExists("Scans"));
+    }
+
+    [Fact]
+    public async Task Scan_EmptyTable_ExitsTwoAndWritesNothing()
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(0);
+
+        var (exitCode, output) = await CliRun.RunAsync(Scan(database));
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains("empty", output, StringComparison.Ordinal);
+        Assert.False(database.TableExists("Scans"));
+    }
+
+    [Theory]
+    [InlineData("--epochs", "0", "--epochs")]
+    [InlineData("--threshold", "median", "--threshold")]
+    [InlineData("--provider", "oracle", "--provider")]
+    [InlineData("--architecture", "lstm", "--architecture")]
+    public async Task Scan_InvalidOption_ExitsTwoNamingOption(string option, string value, string named)
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(20);
+
+        var (exitCode, output) = await CliRun.RunAsync([.. Scan(database), option, value]);
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains(named, output, StringComparison.Ordinal);
+        Assert.Contains($"'{value}'", output, StringComparison.Ordinal);
+        Assert.False(database.TableExists("Scans"));
+    }
+
+    [Fact]
+    public async Task Scan_IntegerValueColumn_ScoresTextForm()
+    {
+        using var database = new SqliteFile();
+        database.Execute("CREATE TABLE Readings (Id TEXT PRIMARY KEY, Amount INTEGER)");
+        database.Execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) INSERT INTO Readings SELECT 'r' || i, 1000 + i FROM n");
+
+        var (exitCode, _) = await CliRun.RunAsync(Scan(database, "Readings", "Id", "Amount", "--threshold", "value:1000"));
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal("1001", database.Scalar<string>("SELECT Value FROM SequenceScores WHERE RowKey = 'r1'"));
+        Assert.Equal(0, database.Scalar<long>("SELECT Outliers FROM Scans"));
+    }
+
+    private static string[] Scan(SqliteFile database, params string[] extra) =>
+        Scan(database, "Parts", "Id", "Serial", extra);
+
+    private static string[] Scan(SqliteFile database, string table, string key, string column, params string[] extra) =>
+    [
+        "scan", "--provider", "sqlite", "--connection", database.ConnectionString,
+        "--table", table, "--key", key, "--column", column, "--epochs", "5", "--seed", "3", .. extra,
+    ];
+}
