@@ -47,8 +47,7 @@ public sealed class ClassicModel : ISequenceModel
         var scaler = MinMaxScaler.Fit(rows, width);
         scaler.Transform(rows);
 
-        random.manual_seed(options.Seed);
-        var network = new ClassicAutoencoder(width);
+        var network = SeededModules.Create(options.Seed, () => new ClassicAutoencoder(width));
         var model = new ClassicModel(network, scaler, options);
         var history = ClassicTrainer.Fit(network, rows, width, options, progress);
         return new TrainedModel(model, history, values.Count);
