@@ -15,9 +15,9 @@ public sealed class ScanRunner(AnomalyStore store)
     /// <summary>Threshold rule of the classic recipe.</summary>
     public const string DefaultThreshold = "quantile:0.9998";
 
-    /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> receives one line per step.</summary>
+    /// <summary>Runs <paramref name="request"/>, reporting each step and training epoch to <paramref name="progress"/>.</summary>
     public async Task<ScanResult> RunAsync(
-        ScanRequest request, IProgress<string>? progress = null, int topCount = 20, CancellationToken cancellationToken = default)
+        ScanRequest request, IProgress<ScanProgress>? progress = null, int topCount = 20, CancellationToken cancellationToken = default)
     {
         var source = await store.ResolveSourceAsync(request.Table, request.KeyColumn, request.ValueColumn, cancellationToken);
 
@@ -31,7 +31,8 @@ public sealed class ScanRunner(AnomalyStore store)
         var readTime = clock.Elapsed;
         var scored = rows.Where(row => row.Value is not null).ToList();
         var nulls = rows.Count - scored.Count;
-        progress?.Report($"Read {rows.Count:N0} rows from {source.DisplayTable}.{source.ValueColumn} ({nulls:N0} NULL).");
+        progress?.Report(new ScanProgress(
+            ScanStage.Reading, rows.Count, rows.Count, $"Read {rows.Count:N0} rows from {source.DisplayTable}.{source.ValueColumn} ({nulls:N0} NULL)."));
         if (scored.Count == 0)
         {
             throw new InvalidInputException(rows.Count == 0
@@ -62,14 +63,17 @@ public sealed class ScanRunner(AnomalyStore store)
         List<SourceRow> scored,
         long rowsRead,
         TimeSpan readTime,
-        IProgress<string>? progress,
+        IProgress<ScanProgress>? progress,
         int topCount,
         CancellationToken cancellationToken)
     {
         var values = scored.Select(row => row.Value!).ToList();
         var clock = Stopwatch.StartNew();
-        var epochProgress = new ActionProgress<EpochLoss>(epoch => progress?.Report(
-            $"Epoch {epoch.Epoch}/{request.Training.Epochs}: training loss {epoch.TrainingLoss:G4}, validation loss {epoch.ValidationLoss:G4}."));
+        var epochProgress = new ActionProgress<EpochLoss>(epoch => progress?.Report(new ScanProgress(
+            ScanStage.Training,
+            epoch.Epoch,
+            request.Training.Epochs,
+            $"Epoch {epoch.Epoch}/{request.Training.Epochs}: training loss {epoch.TrainingLoss:G4}, validation loss {epoch.ValidationLoss:G4}.")));
         var trained = ModelCatalog.Train(request.Architecture, values, request.Training, epochProgress);
         using var model = trained.Model;
         var trainingTime = clock.Elapsed;
@@ -83,7 +87,8 @@ public sealed class ScanRunner(AnomalyStore store)
             .ToList();
         var scoringTime = clock.Elapsed;
         var outliers = results.Count(row => row.IsOutlier);
-        progress?.Report($"Scored {results.Count:N0} values; threshold {threshold:G6} ({request.Threshold}) flags {outliers:N0}.");
+        progress?.Report(new ScanProgress(
+            ScanStage.Scoring, results.Count, results.Count, $"Scored {results.Count:N0} values; threshold {threshold:G6} ({request.Threshold}) flags {outliers:N0}."));
 
         clock.Restart();
         var artifact = model.Export();
