@@ -98,8 +98,8 @@ public abstract class TestDatabase : IAsyncDisposable
             if (string.IsNullOrWhiteSpace(admin))
             {
                 throw new InvalidOperationException(
-                    $"{PostgresVariable} is not set, so the PostgreSQL cases cannot run. Run the tests with " +
-                    "'bash build/test.sh', which starts a PostgreSQL server and sets it, as the README says.");
+                    $"{PostgresVariable} is not set, so the PostgreSQL cases cannot run. Run the README's test command, " +
+                    "'bash build/test.sh', which starts a PostgreSQL server and sets it.");
             }
 
             var name = $"seqanomaly_test_{Guid.NewGuid():N}";
