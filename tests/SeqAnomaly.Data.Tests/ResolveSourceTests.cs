@@ -169,7 +169,10 @@ public sealed class ResolveSourceTests
     {
         await using var database = await TestDatabase.CreateMigratedAsync(engine);
         await database.ExecuteAsync(
-            "CREATE TABLE Users (Login text NOT NULL, Code text NULL); INSERT INTO Users VALUES ('ann', 'U-1'), ('bob', 'U-2');");
+            """
+            CREATE TABLE Users (Login text NOT NULL, Code text NULL);
+            INSERT INTO Users VALUES ('ann', 'U-1'), ('bob', 'U-2');
+            """);
 
         var source = await database.Store.ResolveSourceAsync("Users", "Login", "Code");
         var rows = await ReadAllAsync(database, source);

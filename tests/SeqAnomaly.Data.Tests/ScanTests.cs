@@ -203,7 +203,12 @@ public sealed class ScanTests
         var source = await database.Store.ResolveSourceAsync("Parts", "Id", "Serial");
         var scanId = await database.Store.StartScanAsync(source);
         var scores = Enumerable.Range(0, count)
-            .Select(i => new ScoreRow($"k{i}", i % 10 == 0 ? null : $"V{i}", i / 1000.0, i % 1000 == 0, i % 1000 == 0 ? $"row {i}" : null));
+            .Select(i => new ScoreRow(
+                $"k{i}",
+                i % 10 == 0 ? null : $"V{i}",
+                i / 1000.0,
+                IsOutlier: i % 1000 == 0,
+                Explanation: i % 1000 == 0 ? $"row {i}" : null));
 
         await database.Store.CompleteScanAsync(
             scanId, Samples.Model(), Samples.History, scores, Samples.PartsCounts with { Outliers = count / 1000 });
