@@ -56,7 +56,8 @@ public sealed class AnomalyStore(DatabaseProvider provider, string connectionStr
         return source;
     }
 
-    private async Task CheckKeyIsUniqueAsync(DbConnection connection, SourceColumn source, CancellationToken cancellationToken)
+    private async Task CheckKeyIsUniqueAsync(
+        DbConnection connection, SourceColumn source, CancellationToken cancellationToken)
     {
         // One pass over the table finds both a repeated key and a NULL key, whichever the engine meets first.
         var sql = Provider.LimitRows(
@@ -121,7 +122,9 @@ public sealed class AnomalyStore(DatabaseProvider provider, string connectionStr
     /// In one transaction: inserts the model (next version for its name) and its training history,
     /// bulk-writes the scores, and marks the scan Succeeded with its counts. Returns the model id.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The scan does not exist or is not Running; nothing was written.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The scan does not exist or is not Running. Nothing was written.
+    /// </exception>
     public async Task<long> CompleteScanAsync(
         long scanId,
         ModelRow model,

@@ -17,7 +17,9 @@ internal static class MigrationRunner
     /// <param name="folder">Folder under <c>migrations/</c>, such as <c>postgres</c>.</param>
     /// <param name="log">Receives DbUp's progress messages.</param>
     /// <returns>Resource names of the scripts applied by this run.</returns>
-    /// <exception cref="InvalidOperationException">A script failed; it was rolled back and later scripts did not run.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A script failed. It was rolled back, and the scripts after it did not run.
+    /// </exception>
     public static IReadOnlyList<string> Run(UpgradeEngineBuilder builder, string folder, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(log);

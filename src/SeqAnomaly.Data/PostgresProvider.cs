@@ -109,7 +109,11 @@ public sealed class PostgresProvider : DatabaseProvider
         List<TableCandidate> candidates, SqlIdentifier table, string typed)
     {
         // An unqualified name means the first schema of the search path that has the table, as in PostgreSQL itself.
-        foreach (var inSchema in candidates.Where(c => c.SearchOrder is not null).GroupBy(c => c.SearchOrder).OrderBy(g => g.Key))
+        var inSearchPath = candidates
+            .Where(c => c.SearchOrder is not null)
+            .GroupBy(c => c.SearchOrder)
+            .OrderBy(g => g.Key);
+        foreach (var inSchema in inSearchPath)
         {
             var match = table.Match(inSchema.Select(c => c.TableName), "Table name");
             if (match is not null)
@@ -179,7 +183,8 @@ public sealed class PostgresProvider : DatabaseProvider
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? text, CancellationToken cancellationToken) =>
+    private static Task WriteNullableAsync(
+        NpgsqlBinaryImporter importer, string? text, CancellationToken cancellationToken) =>
         text is null
             ? importer.WriteNullAsync(cancellationToken)
             : importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken);

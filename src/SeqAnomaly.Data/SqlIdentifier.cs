@@ -4,7 +4,9 @@ namespace SeqAnomaly.Data;
 
 /// <summary>One part of a name typed by a user, such as <c>Parts</c> or <c>"Sales"</c>, with its quotes removed.</summary>
 /// <param name="Name">The part without its quotes, with doubled quote characters made single.</param>
-/// <param name="IsQuoted">Whether the user wrote the part in double quotes, which asks for an exact, case-sensitive match.</param>
+/// <param name="IsQuoted">
+/// Whether the user wrote the part in double quotes, which requests an exact, case-sensitive match.
+/// </param>
 public sealed record SqlIdentifier(string Name, bool IsQuoted)
 {
     /// <summary>

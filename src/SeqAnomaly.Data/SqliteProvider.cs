@@ -22,7 +22,10 @@ public sealed class SqliteProvider : DatabaseProvider
     /// <inheritdoc/>
     /// <remarks>Foreign keys are switched on, because SQLite leaves them off unless each connection asks.</remarks>
     public override DbConnection CreateConnection(string connectionString) =>
-        new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString());
+        new SqliteConnection(WithForeignKeys(connectionString));
+
+    private static string WithForeignKeys(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString();
 
     /// <inheritdoc/>
     public override string QuoteIdentifier(string identifier)
@@ -45,7 +48,7 @@ public sealed class SqliteProvider : DatabaseProvider
     public override IReadOnlyList<string> Migrate(string connectionString, Action<string> log)
     {
         var builder = DeployChanges.To
-            .SqliteDatabase(CreateConnection(connectionString).ConnectionString)
+            .SqliteDatabase(WithForeignKeys(connectionString))
             .JournalToSqliteTable("SchemaVersions");
         return MigrationRunner.Run(builder, "sqlite", log);
     }
@@ -64,7 +67,8 @@ public sealed class SqliteProvider : DatabaseProvider
         if (parts.Count == 2 && !string.Equals(parts[0].Name, "main", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidInputException(
-                $"Table '{table}' was not found: SQLite tables are read from schema 'main' only. Write the table name alone.");
+                $"Table '{table}' was not found: SQLite tables are read from schema 'main' only. " +
+                "Write the table name without a schema.");
         }
 
         var tableName = await FindTableAsync(connection, parts[^1], table, cancellationToken);
