@@ -38,6 +38,22 @@ public abstract class DatabaseProvider
     /// <summary>SQL expression for the text form of a quoted column of any type.</summary>
     public abstract string TextOf(string quotedColumn);
 
+    /// <summary>
+    /// Limits an ordered query to its first <paramref name="rows"/> rows. The default appends <c>LIMIT</c>, which
+    /// PostgreSQL and SQLite accept; SQL Server needs <c>OFFSET 0 ROWS FETCH NEXT n ROWS ONLY</c> instead.
+    /// </summary>
+    /// <param name="orderedQuery">A SELECT that ends with its ORDER BY clause.</param>
+    /// <param name="rows">Maximum number of rows to return.</param>
+    public virtual string LimitRows(string orderedQuery, int rows) =>
+        $"{orderedQuery} LIMIT {rows.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// Converts a UTC time to the parameter value the engine stores for the product's timestamp columns,
+    /// rounded down to whole milliseconds. The default passes a <see cref="DateTime"/> of kind UTC.
+    /// </summary>
+    public virtual object TimestampValue(DateTime utc) =>
+        new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+
     /// <summary>Applies the provider's embedded migrations that have not run yet; returns the names of those applied.</summary>
     public abstract IReadOnlyList<string> Migrate(string connectionString, Action<string> log);
 

@@ -1,40 +1,188 @@
 using System.Data.Common;
+using Dapper;
+using DbUp;
+using Npgsql;
+using NpgsqlTypes;
+using SeqAnomaly.Core;
 
 namespace SeqAnomaly.Data;
 
-/// <summary>Placeholder until the engine's provider is written.</summary>
+/// <summary>
+/// PostgreSQL through Npgsql: the product's objects live in schema <c>anomaly</c> with unquoted names, and scores
+/// are written with binary <c>COPY</c>.
+/// </summary>
 public sealed class PostgresProvider : DatabaseProvider
 {
-    public override string Name => throw new NotImplementedException();
+    private const string Schema = "anomaly";
 
-    public override DbConnection CreateConnection(string connectionString) => throw new NotImplementedException();
+    /// <inheritdoc/>
+    public override string Name => "postgres";
 
-    public override string QuoteIdentifier(string identifier) => throw new NotImplementedException();
+    /// <inheritdoc/>
+    public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
-    public override string ObjectName(string name) => throw new NotImplementedException();
+    /// <inheritdoc/>
+    public override string QuoteIdentifier(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        return "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 
-    public override string TextOf(string quotedColumn) => throw new NotImplementedException();
+    /// <inheritdoc/>
+    public override string ObjectName(string name) => $"{Schema}.{name}";
 
-    public override IReadOnlyList<string> Migrate(string connectionString, Action<string> log) =>
-        throw new NotImplementedException();
+    /// <inheritdoc/>
+    public override string TextOf(string quotedColumn) => $"({quotedColumn})::text";
 
-    public override Task<SourceColumn> ResolveSourceAsync(
-        DbConnection connection, string table, string keyColumn, string valueColumn, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Migrate(string connectionString, Action<string> log)
+    {
+        // The journal's name is lower case, so that the unquoted anomaly.SchemaVersions finds it.
+        var builder = DeployChanges.To
+            .PostgresqlDatabase(connectionString, Schema)
+            .JournalToPostgresqlTable(Schema, "schemaversions");
+        return MigrationRunner.Run(builder, "postgres", log);
+    }
 
-    public override Task<long> InsertReturningIdAsync(
+    /// <inheritdoc/>
+    public override async Task<SourceColumn> ResolveSourceAsync(
+        DbConnection connection, string table, string keyColumn, string valueColumn, CancellationToken cancellationToken)
+    {
+        var parts = SqlIdentifier.ParseDotted(table, "Table name");
+        if (parts.Count > 2)
+        {
+            throw new InvalidInputException($"Table name '{table}' is invalid: expected 'table' or 'schema.table'.");
+        }
+
+        var candidates = (await connection.QueryAsync<TableCandidate>(new CommandDefinition(
+            """
+            SELECT n.nspname AS SchemaName, c.relname AS TableName,
+                   array_position(current_schemas(false), n.nspname) AS SearchOrder
+            FROM pg_catalog.pg_class AS c
+            JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND lower(c.relname) = lower(@table)
+            """,
+            new { table = parts[^1].Name },
+            cancellationToken: cancellationToken))).ToList();
+
+        var (schemaName, tableName) = parts.Count == 2
+            ? FindQualified(candidates, parts[0], parts[1], table)
+            : FindInSearchPath(candidates, parts[0], table);
+
+        var columns = (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT a.attname
+            FROM pg_catalog.pg_attribute AS a
+            JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
+            JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+            WHERE n.nspname = @schema AND c.relname = @table AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum
+            """,
+            new { schema = schemaName, table = tableName },
+            cancellationToken: cancellationToken))).ToList();
+
+        var key = ColumnResolver.Find(columns, keyColumn, tableName);
+        var value = ColumnResolver.Find(columns, valueColumn, tableName);
+        return new SourceColumn(
+            schemaName,
+            tableName,
+            key,
+            value,
+            $"{QuoteIdentifier(schemaName)}.{QuoteIdentifier(tableName)}",
+            QuoteIdentifier(key),
+            QuoteIdentifier(value));
+    }
+
+    private static (string Schema, string Table) FindQualified(
+        List<TableCandidate> candidates, SqlIdentifier schema, SqlIdentifier table, string typed)
+    {
+        var schemaName = schema.Match(candidates.Select(c => c.SchemaName), "Schema name");
+        var tableName = schemaName is null
+            ? null
+            : table.Match(candidates.Where(c => c.SchemaName == schemaName).Select(c => c.TableName), "Table name");
+        return tableName is null
+            ? throw new InvalidInputException($"Table '{typed}' was not found.")
+            : (schemaName!, tableName);
+    }
+
+    private static (string Schema, string Table) FindInSearchPath(
+        List<TableCandidate> candidates, SqlIdentifier table, string typed)
+    {
+        // An unqualified name means the first schema of the search path that has the table, as in PostgreSQL itself.
+        foreach (var inSchema in candidates.Where(c => c.SearchOrder is not null).GroupBy(c => c.SearchOrder).OrderBy(g => g.Key))
+        {
+            var match = table.Match(inSchema.Select(c => c.TableName), "Table name");
+            if (match is not null)
+            {
+                return (inSchema.First().SchemaName, match);
+            }
+        }
+
+        var elsewhere = candidates
+            .Where(c => c.SearchOrder is null && table.Match([c.TableName], "Table name") is not null)
+            .OrderBy(c => c.SchemaName, StringComparer.Ordinal)
+            .ToList();
+        if (elsewhere.Count == 0)
+        {
+            throw new InvalidInputException($"Table '{typed}' was not found.");
+        }
+
+        var where = string.Join(", ", elsewhere.Select(c => $"'{c.SchemaName}.{c.TableName}'"));
+        throw new InvalidInputException(
+            $"Table '{typed}' was not found in the schemas of the search path. " +
+            $"A table of that name exists outside it: write the name with its schema, as {where}.");
+    }
+
+    /// <inheritdoc/>
+    public override async Task<long> InsertReturningIdAsync(
         DbConnection connection,
         DbTransaction? transaction,
         string table,
         string idColumn,
         IReadOnlyList<string> columns,
         object parameters,
-        CancellationToken cancellationToken) => throw new NotImplementedException();
+        CancellationToken cancellationToken)
+    {
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) " +
+            $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) RETURNING {idColumn}";
+        return await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+    }
 
-    public override Task WriteScoresAsync(
+    /// <inheritdoc/>
+    /// <remarks>The COPY runs inside the connection's open transaction, so a rollback removes every row it wrote.</remarks>
+    public override async Task WriteScoresAsync(
         DbConnection connection,
         DbTransaction transaction,
         long scanId,
         IEnumerable<ScoreRow> scores,
-        CancellationToken cancellationToken) => throw new NotImplementedException();
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var npgsql = (NpgsqlConnection)connection;
+        await using var importer = await npgsql.BeginBinaryImportAsync(
+            $"COPY {ObjectName("SequenceScores")} (ScanId, RowKey, Value, Score, IsOutlier, Explanation) " +
+            "FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+
+        foreach (var row in scores)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(scanId, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(row.RowKey, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(importer, row.Value, cancellationToken);
+            await importer.WriteAsync(row.Score, NpgsqlDbType.Double, cancellationToken);
+            await importer.WriteAsync(row.IsOutlier, NpgsqlDbType.Boolean, cancellationToken);
+            await WriteNullableAsync(importer, row.Explanation, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? text, CancellationToken cancellationToken) =>
+        text is null
+            ? importer.WriteNullAsync(cancellationToken)
+            : importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken);
+
+    private sealed record TableCandidate(string SchemaName, string TableName, int? SearchOrder);
 }

@@ -1,40 +1,154 @@
 using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using DbUp;
+using Microsoft.Data.Sqlite;
+using SeqAnomaly.Core;
 
 namespace SeqAnomaly.Data;
 
-/// <summary>Placeholder until the engine's provider is written.</summary>
+/// <summary>
+/// SQLite through Microsoft.Data.Sqlite: the product's objects have bare names, timestamps are UTC text, and
+/// scores are written by one prepared INSERT reused for every row.
+/// </summary>
 public sealed class SqliteProvider : DatabaseProvider
 {
-    public override string Name => throw new NotImplementedException();
+    /// <summary>Format of the product's timestamp columns; it sorts in time order and <c>julianday()</c> reads it.</summary>
+    public const string TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff";
 
-    public override DbConnection CreateConnection(string connectionString) => throw new NotImplementedException();
+    /// <inheritdoc/>
+    public override string Name => "sqlite";
 
-    public override string QuoteIdentifier(string identifier) => throw new NotImplementedException();
+    /// <inheritdoc/>
+    /// <remarks>Foreign keys are switched on, because SQLite leaves them off unless each connection asks.</remarks>
+    public override DbConnection CreateConnection(string connectionString) =>
+        new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString());
 
-    public override string ObjectName(string name) => throw new NotImplementedException();
+    /// <inheritdoc/>
+    public override string QuoteIdentifier(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        return "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 
-    public override string TextOf(string quotedColumn) => throw new NotImplementedException();
+    /// <inheritdoc/>
+    public override string ObjectName(string name) => name;
 
-    public override IReadOnlyList<string> Migrate(string connectionString, Action<string> log) =>
-        throw new NotImplementedException();
+    /// <inheritdoc/>
+    public override string TextOf(string quotedColumn) => $"CAST({quotedColumn} AS TEXT)";
 
-    public override Task<SourceColumn> ResolveSourceAsync(
-        DbConnection connection, string table, string keyColumn, string valueColumn, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    /// <inheritdoc/>
+    public override object TimestampValue(DateTime utc) =>
+        ((DateTime)base.TimestampValue(utc)).ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
-    public override Task<long> InsertReturningIdAsync(
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Migrate(string connectionString, Action<string> log)
+    {
+        var builder = DeployChanges.To
+            .SqliteDatabase(CreateConnection(connectionString).ConnectionString)
+            .JournalToSqliteTable("SchemaVersions");
+        return MigrationRunner.Run(builder, "sqlite", log);
+    }
+
+    /// <inheritdoc/>
+    public override async Task<SourceColumn> ResolveSourceAsync(
+        DbConnection connection, string table, string keyColumn, string valueColumn, CancellationToken cancellationToken)
+    {
+        var parts = SqlIdentifier.ParseDotted(table, "Table name");
+        if (parts.Count > 2)
+        {
+            throw new InvalidInputException($"Table name '{table}' is invalid: expected 'table' or 'schema.table'.");
+        }
+
+        // SQLite's schemas are its attached databases; the product reads tables of the main database only.
+        if (parts.Count == 2 && !string.Equals(parts[0].Name, "main", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidInputException(
+                $"Table '{table}' was not found: SQLite tables are read from schema 'main' only. Write the table name alone.");
+        }
+
+        var tableName = await FindTableAsync(connection, parts[^1], table, cancellationToken);
+        var columns = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT name FROM pragma_table_info(@table) ORDER BY cid",
+            new { table = tableName },
+            cancellationToken: cancellationToken))).ToList();
+
+        var key = ColumnResolver.Find(columns, keyColumn, tableName);
+        var value = ColumnResolver.Find(columns, valueColumn, tableName);
+        return new SourceColumn(
+            Schema: null, tableName, key, value, QuoteIdentifier(tableName), QuoteIdentifier(key), QuoteIdentifier(value));
+    }
+
+    private static async Task<string> FindTableAsync(
+        DbConnection connection, SqlIdentifier table, string typed, CancellationToken cancellationToken)
+    {
+        // SQLite compares identifiers without regard to ASCII letter case, so NOCASE finds every candidate.
+        var candidates = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT name FROM sqlite_master
+            WHERE type IN ('table', 'view') AND name = @name COLLATE NOCASE AND name NOT LIKE 'sqlite\_%' ESCAPE '\'
+            """,
+            new { name = table.Name },
+            cancellationToken: cancellationToken));
+        return table.Match(candidates, "Table name")
+            ?? throw new InvalidInputException($"Table '{typed}' was not found.");
+    }
+
+    /// <inheritdoc/>
+    public override async Task<long> InsertReturningIdAsync(
         DbConnection connection,
         DbTransaction? transaction,
         string table,
         string idColumn,
         IReadOnlyList<string> columns,
         object parameters,
-        CancellationToken cancellationToken) => throw new NotImplementedException();
+        CancellationToken cancellationToken)
+    {
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) " +
+            $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) RETURNING {idColumn}";
+        return await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+    }
 
-    public override Task WriteScoresAsync(
+    /// <inheritdoc/>
+    public override async Task WriteScoresAsync(
         DbConnection connection,
         DbTransaction transaction,
         long scanId,
         IEnumerable<ScoreRow> scores,
-        CancellationToken cancellationToken) => throw new NotImplementedException();
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "INSERT INTO SequenceScores (ScanId, RowKey, Value, Score, IsOutlier, Explanation) " +
+            "VALUES ($scanId, $rowKey, $value, $score, $isOutlier, $explanation)";
+        AddParameter(command, "$scanId", scanId);
+        var rowKey = AddParameter(command, "$rowKey", null);
+        var value = AddParameter(command, "$value", null);
+        var score = AddParameter(command, "$score", null);
+        var isOutlier = AddParameter(command, "$isOutlier", null);
+        var explanation = AddParameter(command, "$explanation", null);
+        await command.PrepareAsync(cancellationToken);
+
+        foreach (var row in scores)
+        {
+            rowKey.Value = row.RowKey;
+            value.Value = (object?)row.Value ?? DBNull.Value;
+            score.Value = row.Score;
+            isOutlier.Value = row.IsOutlier ? 1 : 0;
+            explanation.Value = (object?)row.Explanation ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
 }

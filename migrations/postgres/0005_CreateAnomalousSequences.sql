@@ -1,0 +1,27 @@
+-- Outliers of the latest succeeded scan of each (table, column): greatest FinishedAt, then greatest ScanId.
+CREATE VIEW anomaly.AnomalousSequences AS
+SELECT
+    s.ScanId,
+    s.SourceTable,
+    s.ValueColumn AS SourceColumn,
+    r.RowKey,
+    r.Value,
+    r.Score,
+    s.Threshold,
+    r.IsOutlier,
+    r.Explanation,
+    s.ModelId,
+    s.FinishedAt AS ScannedAt
+FROM anomaly.Scans AS s
+JOIN anomaly.SequenceScores AS r ON r.ScanId = s.ScanId
+WHERE s.Status = 'Succeeded'
+  AND r.IsOutlier
+  AND NOT EXISTS
+  (
+      SELECT 1
+      FROM anomaly.Scans AS later
+      WHERE later.SourceTable = s.SourceTable
+        AND later.ValueColumn = s.ValueColumn
+        AND later.Status = 'Succeeded'
+        AND (later.FinishedAt > s.FinishedAt OR (later.FinishedAt = s.FinishedAt AND later.ScanId > s.ScanId))
+  );
