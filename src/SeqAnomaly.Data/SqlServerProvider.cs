@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.SqlClient;
 using SeqAnomaly.Core;
@@ -25,6 +26,26 @@ public sealed partial class SqlServerProvider : DatabaseProvider
 
     /// <inheritdoc/>
     public override string Name => "sqlserver";
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// SQL Server has no <c>LIMIT</c>, so the rows are limited with <c>OFFSET 0 ROWS FETCH NEXT n ROWS ONLY</c>,
+    /// which needs the query's ORDER BY.
+    /// </remarks>
+    public override string LimitRows(string orderedQuery, int rows)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderedQuery);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
+        return $"{orderedQuery} OFFSET 0 ROWS FETCH NEXT {rows.ToString(CultureInfo.InvariantCulture)} ROWS ONLY";
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Returns a <see cref="DateTimeOffset"/> at offset zero. Dapper sends a <see cref="DateTime"/> as
+    /// datetime, which rounds milliseconds to steps of 1/300 second. A datetimeoffset converts to the
+    /// datetime2(3) columns exactly.
+    /// </remarks>
+    public override object TimestampValue(DateTime utc) => new DateTimeOffset((DateTime)base.TimestampValue(utc), TimeSpan.Zero);
 
     /// <inheritdoc/>
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
@@ -73,15 +94,7 @@ public sealed partial class SqlServerProvider : DatabaseProvider
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         ArgumentNullException.ThrowIfNull(log);
 
-        var result = SqlServerMigrations.CreateEngine(connectionString, log).PerformUpgrade();
-        if (!result.Successful)
-        {
-            var script = result.ErrorScript?.Name ?? "(before the first script)";
-            throw new InvalidOperationException(
-                $"SQL Server migration {script} failed: {result.Error?.Message}", result.Error);
-        }
-
-        return [.. result.Scripts.Select(script => script.Name)];
+        return MigrationRunner.Run(SqlServerMigrations.CreateBuilder(connectionString), SqlServerMigrations.Folder, log);
     }
 
     /// <inheritdoc/>

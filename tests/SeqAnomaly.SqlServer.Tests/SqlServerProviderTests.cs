@@ -67,6 +67,31 @@ public sealed class SqlServerProviderTests
     }
 
     [Fact]
+    public void LimitRows_AppendsOffsetFetch()
+    {
+        var sql = _provider.LimitRows("SELECT Name FROM anomaly.Models ORDER BY Version DESC", 1);
+
+        Assert.Equal("SELECT Name FROM anomaly.Models ORDER BY Version DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY", sql);
+    }
+
+    [Fact]
+    public void LimitRows_ZeroRows_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => _provider.LimitRows("SELECT 1 AS One ORDER BY One", 0));
+    }
+
+    [Fact]
+    public void TimestampValue_IsUtcOffsetWholeMilliseconds()
+    {
+        var utc = new DateTime(2025, 3, 4, 5, 6, 7, 8, DateTimeKind.Utc).AddTicks(9_999);
+
+        var value = Assert.IsType<DateTimeOffset>(_provider.TimestampValue(utc));
+
+        Assert.Equal(TimeSpan.Zero, value.Offset);
+        Assert.Equal(new DateTime(2025, 3, 4, 5, 6, 7, 8, DateTimeKind.Utc), value.UtcDateTime);
+    }
+
+    [Fact]
     public void TextOf_ConvertsToNvarcharMax()
     {
         Assert.Equal("CONVERT(nvarchar(max), [Serial])", _provider.TextOf("[Serial]"));

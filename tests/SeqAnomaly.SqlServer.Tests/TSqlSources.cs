@@ -95,7 +95,10 @@ internal static class TSqlSources
     public static IReadOnlySet<string> BuiltStatementMethods { get; } =
         new HashSet<string>([nameof(SqlServerStatements.InsertReturningId)]);
 
-    /// <summary>Statements built the way the product builds them, one per product table that gets an identity.</summary>
+    /// <summary>
+    /// Statements built the way the product builds them: one insert per product table that gets an
+    /// identity, and a query limited by the provider.
+    /// </summary>
     public static IEnumerable<(string Name, string Text)> BuiltStatements()
     {
         var provider = new Data.SqlServerProvider();
@@ -105,6 +108,9 @@ internal static class TSqlSources
         yield return (
             "InsertReturningId(Scans)",
             SqlServerStatements.InsertReturningId(provider.ObjectName("Scans"), "ScanId", ProductColumns.ScanInsert));
+        yield return (
+            "LimitRows(latest model)",
+            provider.LimitRows($"SELECT ModelId FROM {provider.ObjectName("Models")} WHERE Name = @Name ORDER BY Version DESC", 1));
     }
 
     /// <summary>Every <c>*.sql</c> file under the repository's <c>sql/</c> folder, by relative path.</summary>
