@@ -1,0 +1,50 @@
+using SeqAnomaly.Data.SqlServer;
+
+namespace SeqAnomaly.SqlServer.Tests;
+
+public sealed class SqlServerMigrationsTests
+{
+    private static readonly string[] ExpectedFiles =
+    [
+        "0000_CreateSchema.sql",
+        "0001_CreateModels.sql",
+        "0002_CreateTrainingHistory.sql",
+        "0003_CreateScans.sql",
+        "0004_CreateSequenceScores.sql",
+        "0005_CreateAnomalousSequences.sql",
+        "0006_CreateScanSummary.sql",
+    ];
+
+    [Fact]
+    public void Resources_NamedWithDotAfterFolder()
+    {
+        // DbUp journals a script by resource name, so the name must not depend on the build's path separator.
+        var names = typeof(SqlServerMigrations).Assembly
+            .GetManifestResourceNames()
+            .Where(name => name.StartsWith(TSqlSources.MigrationResourcePrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(ExpectedFiles.Select(file => $"SeqAnomaly.Migrations.{SqlServerMigrations.Folder}.{file}"), names);
+    }
+
+    [Fact]
+    public void Resources_MatchFolderOnDisk()
+    {
+        var folder = Path.Combine(TSqlSources.RepositoryRoot(), "migrations", SqlServerMigrations.Folder);
+        var onDisk = Directory.EnumerateFiles(folder, "*.sql").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+
+        var embedded = TSqlSources.MigrationResources().Keys;
+
+        Assert.Equal(onDisk, embedded);
+    }
+
+    [Fact]
+    public void Scripts_AreNumberedWithoutGaps()
+    {
+        var numbers = TSqlSources.MigrationResources().Keys
+            .Select(file => int.Parse(file.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+
+        Assert.Equal(Enumerable.Range(0, ExpectedFiles.Length), numbers);
+    }
+}
