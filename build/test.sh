@@ -10,7 +10,12 @@ cd "$root"
 source build/postgres.sh
 
 results="$(mktemp -d "${TMPDIR:-/tmp}/seqanomaly-results.XXXXXX")"
+test_pid=""
 cleanup() {
+    if [[ -n "$test_pid" ]]; then
+        # dotnet test runs in its own process group, so this ends its test hosts too.
+        kill -TERM -- "-$test_pid" 2>/dev/null || true
+    fi
     pg_stop
     rm -rf "$results"
 }
@@ -20,10 +25,14 @@ trap 'exit 143' TERM
 
 pg_start
 
+# Waiting on a background job lets Ctrl+C run the traps at once; bash would otherwise wait for dotnet to exit.
+setsid dotnet test SeqAnomaly.Db.sln --logger trx --results-directory "$results" "$@" &
+test_pid=$!
 set +e
-dotnet test SeqAnomaly.Db.sln --logger trx --results-directory "$results" "$@"
+wait "$test_pid"
 test_status=$?
 set -e
+test_pid=""
 
 # Sum the counters of every TRX file; the skipped count is "notExecuted".
 totals="$(python3 - "$results" <<'PY'
