@@ -118,8 +118,8 @@ public sealed class RequestProcessor(AnomalyStore store, ScanQueue queue, Worker
     }
 
     // Progress<T> posts to the thread pool, which can reorder lines; this reports on the caller's thread.
-    private sealed class LogProgress(Action<string> report) : IProgress<string>
+    private sealed class LogProgress(Action<string> report) : IProgress<ScanProgress>
     {
-        public void Report(string value) => report(value);
+        public void Report(ScanProgress value) => report(value.Message);
     }
 }
