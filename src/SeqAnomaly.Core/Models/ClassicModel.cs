@@ -30,6 +30,10 @@ public sealed class ClassicModel : ISequenceModel
     /// <inheritdoc/>
     public string Architecture => Name;
 
+    /// <inheritdoc/>
+    /// <remarks>Mean squared error has no probability meaning, so the floor is 0.</remarks>
+    public double OutlierScoreFloor => 0;
+
     /// <summary>Number of character positions; values are zero-padded to it.</summary>
     public int Width => _scaler.Minimum.Length;
 
@@ -94,6 +98,37 @@ public sealed class ClassicModel : ISequenceModel
         }
 
         return scores;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Names the position whose scaled code the network reconstructs worst.</remarks>
+    public string?[] Explain(IReadOnlyList<string> values)
+    {
+        var explanations = new string?[values.Count];
+        _network.eval();
+        using var _ = no_grad();
+        var row = new float[Width];
+        for (var i = 0; i < values.Count; i++)
+        {
+            var characters = values[i].EnumerateRunes().Select(rune => rune.ToString()).ToArray();
+            if (characters.Length > Width)
+            {
+                explanations[i] = $"length {characters.Length} where at most {Width} was expected";
+                continue;
+            }
+
+            CharIndexEncoding.Encode(values[i], row);
+            _scaler.Transform(row);
+            using var scope = NewDisposeScope();
+            var input = tensor(row, [1, Width]);
+            var (reconstruction, _) = _network.forward(input);
+            var worst = (int)(reconstruction - input).abs().argmax().item<long>();
+            explanations[i] = worst < characters.Length
+                ? $"position {worst + 1}: '{characters[worst]}' is the character reconstructed worst"
+                : $"length {characters.Length}: the padding at position {worst + 1} is reconstructed worst";
+        }
+
+        return explanations;
     }
 
     /// <inheritdoc/>

@@ -1,19 +1,47 @@
+using SeqAnomaly.Core.Characters;
+
 namespace SeqAnomaly.Core.Models;
 
 /// <summary>The architectures this build knows, by the name given to <c>--architecture</c>.</summary>
 public static class ModelCatalog
 {
     /// <summary>Architecture used when none is given.</summary>
-    public const string DefaultArchitecture = ClassicModel.Name;
+    public const string DefaultArchitecture = CharacterModel.Name;
+
+    /// <summary>Threshold rule used with <see cref="DefaultArchitecture"/> when none is given.</summary>
+    public const string DefaultThreshold = "auto";
 
     /// <summary>Names of every known architecture.</summary>
-    public static IReadOnlyList<string> Architectures { get; } = [ClassicModel.Name];
+    public static IReadOnlyList<string> Architectures { get; } = [CharacterModel.Name, ClassicModel.Name];
 
-    /// <summary>Trains a model of <paramref name="architecture"/> on <paramref name="values"/>.</summary>
-    public static TrainedModel Train(
-        string architecture, IReadOnlyList<string> values, TrainingOptions options, IProgress<EpochLoss>? progress = null) =>
+    /// <summary>Training options that suit <paramref name="architecture"/> when the user sets none.</summary>
+    public static TrainingOptions DefaultTrainingOptions(string architecture) =>
         architecture switch
         {
+            CharacterModel.Name => CharacterModel.DefaultTrainingOptions,
+            ClassicModel.Name => new TrainingOptions(),
+            _ => throw UnknownArchitecture(architecture),
+        };
+
+    /// <summary>Trains a model of <paramref name="architecture"/> on <paramref name="values"/>.</summary>
+    /// <param name="architecture">One of <see cref="Architectures"/>.</param>
+    /// <param name="values">The column's values, duplicates included, since frequency matters.</param>
+    /// <param name="options">Training options; see <see cref="DefaultTrainingOptions"/>.</param>
+    /// <param name="progress">Receives each epoch's losses.</param>
+    /// <param name="maxLength">
+    /// Most characters a <c>charae</c> value may have; longer values are flagged as over-length. The classic
+    /// model ignores it.
+    /// </param>
+    public static TrainedModel Train(
+        string architecture,
+        IReadOnlyList<string> values,
+        TrainingOptions options,
+        IProgress<EpochLoss>? progress = null,
+        int maxLength = 64) =>
+        architecture switch
+        {
+            CharacterModel.Name => CharacterModel.Train(
+                values, options, new CharacterModelOptions(MaxLength: maxLength), progress),
             ClassicModel.Name => ClassicModel.Train(values, options, progress),
             _ => throw UnknownArchitecture(architecture),
         };
@@ -29,6 +57,7 @@ public static class ModelCatalog
 
         return artifact.Architecture switch
         {
+            CharacterModel.Name => CharacterModel.Load(artifact),
             ClassicModel.Name => ClassicModel.Load(artifact),
             _ => throw UnknownArchitecture(artifact.Architecture),
         };

@@ -9,7 +9,8 @@ namespace SeqAnomaly.Core.Thresholds;
 public abstract record ThresholdRule
 {
     /// <summary>Accepted forms, for help text and errors.</summary>
-    public const string Forms = "quantile:Q with 0 < Q < 1, or value:X";
+    public const string Forms =
+        "auto, quantile:Q with 0 < Q < 1, top:N with N a whole number of at least 1, mad:K with K > 0, or value:X";
 
     /// <summary>Parses <paramref name="text"/>; raises <see cref="InvalidInputException"/> naming the option when it is invalid.</summary>
     public static ThresholdRule Parse(string text)
@@ -19,9 +20,13 @@ public abstract record ThresholdRule
         var argument = separator < 0 ? string.Empty : text[(separator + 1)..];
         var valid = double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             && double.IsFinite(number);
+        var whole = int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var count);
         return kind switch
         {
+            "auto" when separator < 0 => new AutoThreshold(),
             "quantile" when valid && number is > 0 and < 1 => new QuantileThreshold(number),
+            "top" when whole && count >= 1 => new TopThreshold(count),
+            "mad" when valid && number > 0 => new MadThreshold(number),
             "value" when valid => new FixedThreshold(number),
             _ => throw InvalidInputException.InvalidOption("--threshold", text, Forms),
         };
@@ -29,6 +34,12 @@ public abstract record ThresholdRule
 
     /// <summary>Computes the threshold for these scores.</summary>
     public abstract double Compute(IReadOnlyList<double> scores);
+
+    /// <summary>
+    /// Computes the threshold for scores of a model whose <see cref="Models.ISequenceModel.OutlierScoreFloor"/>
+    /// is <paramref name="scoreFloor"/>; only <see cref="AutoThreshold"/> uses the floor.
+    /// </summary>
+    public virtual double Compute(IReadOnlyList<double> scores, double scoreFloor) => Compute(scores);
 }
 
 /// <summary>The Q-quantile of the scores, interpolated linearly between neighbours as numpy's default does.</summary>

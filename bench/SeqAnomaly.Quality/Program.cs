@@ -1,0 +1,66 @@
+using System.Globalization;
+using SeqAnomaly.Quality;
+
+const string Usage = "usage: SeqAnomaly.Quality quality [--only demo|generated|hospital] [--verbose]";
+if (args.Length == 0 || args[0] != "quality")
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+var only = args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault();
+var verbose = args.Contains("--verbose");
+var results = new List<Detection>();
+
+void Measure(LabeledColumn column, int seed)
+{
+    foreach (var detection in new QualityBenchmark(seed, verbose).Run(column))
+    {
+        results.Add(detection);
+        Console.Error.WriteLine(Table.Row(detection));
+    }
+}
+
+if (only is null or "demo")
+{
+    foreach (var seed in new[] { 1, 2, 3, 4, 5 })
+    {
+        Measure(DemoSerials.Generate(seed), seed);
+    }
+}
+
+if (only is null or "generated")
+{
+    foreach (var column in GeneratedColumns.All(seed: 11))
+    {
+        Measure(column, 11);
+    }
+}
+
+if (only is null or "hospital")
+{
+    var folder = HospitalColumns.Locate(Directory.GetCurrentDirectory());
+    if (folder is null)
+    {
+        Console.Error.WriteLine(
+            "The hospital data was not found: no folder above the current one contains shared/datasets/hospital "
+            + "or ../shared/datasets/hospital with dirty.csv and clean.csv. Run from inside the repository, with "
+            + "shared/ in it or beside it.");
+        return 1;
+    }
+
+    foreach (var column in HospitalColumns.Load(folder))
+    {
+        Measure(column, 11);
+    }
+}
+
+Console.WriteLine(Table.Header);
+foreach (var detection in results)
+{
+    Console.WriteLine(Table.Row(detection));
+}
+
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cores: {Environment.ProcessorCount}"));
+return 0;

@@ -1,0 +1,106 @@
+using SeqAnomaly.Core.Models;
+using static TorchSharp.torch;
+
+namespace SeqAnomaly.Core.Characters;
+
+/// <summary>
+/// Training loop of the character model: a seeded shuffle, a train/validation split, and Adam on the mean
+/// per-character cross-entropy over every position, padding included, so that length is learned too.
+/// </summary>
+internal static class CharacterTrainer
+{
+    public static IReadOnlyList<EpochLoss> Fit(
+        CharacterNetwork network, long[] rows, int width, TrainingOptions options, IProgress<EpochLoss>? progress)
+    {
+        var count = rows.Length / width;
+        var order = Enumerable.Range(0, count).ToArray();
+        var shuffle = new Random(options.Seed);
+        shuffle.Shuffle(order);
+
+        var validationCount = (int)Math.Floor(count * options.ValidationFraction);
+        var trainingCount = count - validationCount;
+        if (trainingCount == 0)
+        {
+            (trainingCount, validationCount) = (count, 0);
+        }
+
+        using var training = Gather(rows, width, order.AsSpan(0, trainingCount));
+        using var validation = validationCount == 0 ? null : Gather(rows, width, order.AsSpan(trainingCount));
+        using var optimizer = optim.Adam(network.parameters(), options.LearningRate);
+        var history = new List<EpochLoss>(options.Epochs);
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var epochOrder = Enumerable.Range(0, trainingCount).Select(i => (long)i).ToArray();
+            shuffle.Shuffle(epochOrder);
+            network.train();
+            var trainingLoss = 0.0;
+            for (var start = 0; start < trainingCount; start += options.BatchSize)
+            {
+                using var scope = NewDisposeScope();
+                var size = Math.Min(options.BatchSize, trainingCount - start);
+                var batch = training.index_select(0, tensor(epochOrder.AsSpan(start, size).ToArray()));
+                optimizer.zero_grad();
+                var loss = Loss(network, batch, trimmed: epoch > WarmUpEpochs(options.Epochs));
+                loss.backward();
+                optimizer.step();
+                trainingLoss += loss.item<float>() * size;
+            }
+
+            var validationLoss = validation is null ? double.NaN : Evaluate(network, validation);
+            var result = new EpochLoss(epoch, trainingLoss / trainingCount, validationLoss);
+            history.Add(result);
+            progress?.Report(result);
+        }
+
+        return history;
+    }
+
+    /// <summary>
+    /// Probability below which a character stops adding to the trimmed loss: a tenth of
+    /// <see cref="CharacterModel.OutlierProbability"/>, so that legitimate characters near that floor are
+    /// still learned while a wrong character seen once is not pulled up to it.
+    /// </summary>
+    public const double TrimProbability = CharacterModel.OutlierProbability;
+
+    /// <summary>Epochs trained on the plain loss before trimming starts: the first third.</summary>
+    private static int WarmUpEpochs(int epochs) => (epochs + 2) / 3;
+
+    /// <summary>
+    /// Mean cross-entropy over positions. When <paramref name="trimmed"/>, a position whose character is
+    /// already less likely than <see cref="CharacterModel.OutlierProbability"/> adds nothing, so the few
+    /// wrong values in a column do not teach the model that their characters are possible. Trimming
+    /// starts after a warm-up, once common characters have reached their frequency.
+    /// </summary>
+    private static Tensor Loss(CharacterNetwork network, Tensor batch, bool trimmed)
+    {
+        var logits = network.forward(batch);
+        var losses = nn.functional.cross_entropy(
+            logits.reshape(-1, logits.shape[2]), batch.reshape(-1), reduction: nn.Reduction.None);
+        if (!trimmed)
+        {
+            return losses.mean();
+        }
+
+        var kept = losses.lt(-Math.Log(TrimProbability)).to_type(losses.dtype);
+        return (losses * kept).sum() / losses.numel();
+    }
+
+    private static double Evaluate(CharacterNetwork network, Tensor rows)
+    {
+        network.eval();
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        return Loss(network, rows, trimmed: false).item<float>();
+    }
+
+    private static Tensor Gather(long[] rows, int width, ReadOnlySpan<int> order)
+    {
+        var gathered = new long[order.Length * width];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rows.AsSpan(order[i] * width, width).CopyTo(gathered.AsSpan(i * width, width));
+        }
+
+        return tensor(gathered, [order.Length, width]);
+    }
+}
