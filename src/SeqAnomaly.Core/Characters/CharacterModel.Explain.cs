@@ -62,10 +62,10 @@ public sealed partial class CharacterModel
         if (suspicious.Count == 0)
         {
             var worst = Enumerable.Range(0, Width).MinBy(table.Actual);
-            var what = worst < characters.Length ? $"'{characters[worst]}' at position {worst + 1}" : "its length";
+            var location = worst < characters.Length ? $"'{characters[worst]}' at position {worst + 1}" : "its length";
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"every character is plausible, but the value is rare: {what} has probability {table.Actual(worst):0.####}");
+                $"every character is plausible, but the value is rare: {location} has probability {table.Actual(worst):0.####}");
         }
 
         var parts = new List<string>();

@@ -6,7 +6,7 @@ namespace SeqAnomaly.Core.Characters;
 
 /// <summary>
 /// A leave-one-out character autoencoder: the prediction for position i is built from every position
-/// except i, so the network never sees the character it predicts and cannot copy it. One pass thus gives
+/// except i, so the network never reads the character it predicts and cannot copy it. One pass thus gives
 /// what hiding each position in turn gives a denoising autoencoder. The context of position i has three
 /// parts, summed in a shared hidden space:
 /// <list type="bullet">

@@ -3,8 +3,8 @@ using System.Text;
 namespace SeqAnomaly.Core.Characters;
 
 /// <summary>
-/// The characters a character model knows, learned from a column: token 0 is padding after the end of a
-/// value, token 1 stands for any character outside the vocabulary, and tokens 2 and up are the column's
+/// The character set of a character model, learned from a column: token 0 is padding after the end of a
+/// value, token 1 represents any character outside the vocabulary, and tokens 2 and up are the column's
 /// characters (Unicode scalar values) in ordinal order. A character seen fewer than
 /// <see cref="MinimumCount"/> times maps to the unknown token, so the model learns it as unlikely.
 /// </summary>

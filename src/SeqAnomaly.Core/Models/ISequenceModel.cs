@@ -19,7 +19,7 @@ public interface ISequenceModel : IDisposable
     /// <summary>
     /// Explains each value's score in words a reader understands without the model, for example
     /// <c>position 5: 'X' where a digit 0-2 was expected</c>; one entry per value, in order, null where
-    /// the model has nothing to say.
+    /// the model gives none.
     /// </summary>
     string?[] Explain(IReadOnlyList<string> values);
 
