@@ -1,4 +1,5 @@
 using System.Reflection;
+using SeqAnomaly.Data.Queue;
 using SeqAnomaly.Data.SqlServer;
 
 namespace SeqAnomaly.SqlServer.Tests;
@@ -77,6 +78,11 @@ internal static class TSqlSources
             statements.Add(field.Name, (string)field.GetRawConstantValue()!);
         }
 
+        foreach (var field in QueueConstants())
+        {
+            statements.Add($"{nameof(SqlServerScanQueue)}.{field.Name}", (string)field.GetRawConstantValue()!);
+        }
+
         foreach (var (name, text) in BuiltStatements())
         {
             statements.Add(name, text);
@@ -88,6 +94,12 @@ internal static class TSqlSources
     /// <summary>String constants of <see cref="SqlServerStatements"/>, public or not.</summary>
     public static IEnumerable<FieldInfo> StatementConstants() =>
         typeof(SqlServerStatements)
+            .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string));
+
+    /// <summary>String constants of <see cref="SqlServerScanQueue"/>: the scan queue's claim and expiry statements.</summary>
+    public static IEnumerable<FieldInfo> QueueConstants() =>
+        typeof(SqlServerScanQueue)
             .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             .Where(field => field.IsLiteral && field.FieldType == typeof(string));
 
@@ -113,13 +125,21 @@ internal static class TSqlSources
             provider.LimitRows($"SELECT ModelId FROM {provider.ObjectName("Models")} WHERE Name = @Name ORDER BY Version DESC", 1));
     }
 
-    /// <summary>Every <c>*.sql</c> file under the repository's <c>sql/</c> folder, by relative path.</summary>
+    /// <summary>
+    /// Every T-SQL file under the repository's <c>sql/</c> folder, by relative path; files named
+    /// <c>*.postgres.sql</c> are PostgreSQL scripts and are left out.
+    /// </summary>
     public static SortedDictionary<string, string> Scripts()
     {
         var folder = Path.Combine(RepositoryRoot(), "sql");
         var scripts = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(folder, "*.sql", SearchOption.AllDirectories))
         {
+            if (path.EndsWith(".postgres.sql", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             scripts.Add(Path.GetRelativePath(folder, path).Replace('\\', '/'), File.ReadAllText(path));
         }
 

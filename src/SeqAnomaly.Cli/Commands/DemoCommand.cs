@@ -34,9 +34,16 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand
         console.MarkupLineInterpolated($"Creating {settings.Database} with {DemoDatabase.NormalCount:N0} serials and {DemoDatabase.Planted.Count} planted anomalies.");
         var connectionString = DemoDatabase.Create(settings.Database, settings.Seed);
         var store = new AnomalyStore(DatabaseProvider.FromName("sqlite"), connectionString);
+        var architecture = ModelCatalog.DefaultArchitecture;
         var request = new ScanRequest(
-            "Parts", "Id", "Serial", "Parts.Serial", ModelCatalog.DefaultArchitecture,
-            ThresholdRule.Parse(ScanRunner.DefaultThreshold), new TrainingOptions(Seed: settings.Seed));
+            "Parts",
+            "Id",
+            "Serial",
+            "Parts.Serial",
+            architecture,
+            ThresholdRule.Parse(ModelCatalog.DefaultThresholdRule(architecture)),
+            ModelCatalog.DefaultTrainingOptions(architecture) with { Seed = settings.Seed },
+            new ScanTuning());
         var result = await new ScanRunner(store).RunAsync(request, new LineProgress(console), 20, cancellationToken);
         ScanSummaryView.Write(console, result, store.Provider);
         WritePlantedRanks(connectionString, result.ScanId);

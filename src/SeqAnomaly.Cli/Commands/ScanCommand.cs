@@ -11,6 +11,11 @@ public sealed class ScanCommand(IAnsiConsole console) : AsyncCommand<ScanSetting
     public override async Task<int> ExecuteAsync(CommandContext context, ScanSettings settings, CancellationToken cancellationToken)
     {
         var request = settings.ToRequest();
+        if (settings.Threads is { } threads)
+        {
+            TorchSharp.torch.set_num_threads(threads);
+        }
+
         var store = settings.OpenStore();
         var progress = new LineProgress(console);
         var result = await new ScanRunner(store).RunAsync(request, progress, settings.Top, cancellationToken);

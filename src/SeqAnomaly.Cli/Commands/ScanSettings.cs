@@ -27,29 +27,44 @@ public sealed class ScanSettings : DatabaseSettings
     public string? ModelName { get; init; }
 
     [CommandOption("--architecture <NAME>")]
-    [Description("Model architecture: classic.")]
-    [DefaultValue(ModelCatalog.DefaultArchitecture)]
-    public string Architecture { get; init; } = ModelCatalog.DefaultArchitecture;
+    [Description("Model architecture: charae (the default: per-character autoencoder with explanations) or classic.")]
+    public string? Architecture { get; init; }
 
     [CommandOption("--threshold <RULE>")]
-    [Description("Outlier threshold rule: quantile:Q (0 < Q < 1) or value:X. Default: quantile:0.9998.")]
-    [DefaultValue(ScanRunner.DefaultThreshold)]
-    public string Threshold { get; init; } = ScanRunner.DefaultThreshold;
+    [Description("Outlier threshold rule: auto, quantile:Q, top:N, mad:K or value:X. Default: auto for charae, quantile:0.9998 for classic.")]
+    public string? Threshold { get; init; }
 
     [CommandOption("--epochs <N>")]
-    [Description("Training epochs.")]
-    [DefaultValue(30)]
-    public int Epochs { get; init; } = 30;
+    [Description("Training epochs. Default: the architecture's own.")]
+    public int? Epochs { get; init; }
 
     [CommandOption("--batch-size <N>")]
-    [Description("Rows per training step.")]
-    [DefaultValue(128)]
-    public int BatchSize { get; init; } = 128;
+    [Description("Rows per training step. Default: the architecture's own.")]
+    public int? BatchSize { get; init; }
 
     [CommandOption("--seed <N>")]
     [Description("Random seed; the same data, seed and options give the same scores.")]
     [DefaultValue(42)]
     public int Seed { get; init; } = 42;
+
+    [CommandOption("--sample-size <N>")]
+    [Description("Train on a uniform random sample of at most N non-NULL values; every row is still scored.")]
+    [DefaultValue(ScanTuning.DefaultSampleSize)]
+    public int SampleSize { get; init; } = ScanTuning.DefaultSampleSize;
+
+    [CommandOption("--max-length <N>")]
+    [Description("Longest value in characters the model represents; longer values are flagged as over-length.")]
+    [DefaultValue(64)]
+    public int MaxLength { get; init; } = 64;
+
+    [CommandOption("--score-batch-size <N>")]
+    [Description("Rows scored per model call.")]
+    [DefaultValue(4096)]
+    public int ScoreBatchSize { get; init; } = 4096;
+
+    [CommandOption("--threads <N>")]
+    [Description("Threads TorchSharp uses for training and scoring. Default: one per core.")]
+    public int? Threads { get; init; }
 
     [CommandOption("--top <N>")]
     [Description("Number of outliers listed in the summary.")]
@@ -62,11 +77,21 @@ public sealed class ScanSettings : DatabaseSettings
         var table = Required(Table, "--table");
         var key = Required(Key, "--key");
         var column = Required(Column, "--column");
-        var training = new TrainingOptions(Epochs, BatchSize, Seed);
-        training.Validate();
-        if (!ModelCatalog.Architectures.Contains(Architecture))
+        var architecture = Architecture ?? ModelCatalog.DefaultArchitecture;
+        if (!ModelCatalog.Architectures.Contains(architecture))
         {
-            throw InvalidInputException.InvalidOption("--architecture", Architecture, string.Join(", ", ModelCatalog.Architectures));
+            throw InvalidInputException.InvalidOption("--architecture", architecture, string.Join(", ", ModelCatalog.Architectures));
+        }
+
+        var defaults = ModelCatalog.DefaultTrainingOptions(architecture);
+        var training = defaults with { Epochs = Epochs ?? defaults.Epochs, BatchSize = BatchSize ?? defaults.BatchSize, Seed = Seed };
+        training.Validate();
+        var threshold = ThresholdRule.Parse(Threshold ?? ModelCatalog.DefaultThresholdRule(architecture));
+        var tuning = new ScanTuning(
+            Positive(SampleSize, "--sample-size"), Positive(MaxLength, "--max-length"), Positive(ScoreBatchSize, "--score-batch-size"));
+        if (Threads is { } threads)
+        {
+            Positive(threads, "--threads");
         }
 
         if (Top < 0)
@@ -80,8 +105,11 @@ public sealed class ScanSettings : DatabaseSettings
             throw InvalidInputException.InvalidOption("--model-name", modelName, "a non-blank name of at most 200 characters");
         }
 
-        return new ScanRequest(table, key, column, modelName, Architecture, ThresholdRule.Parse(Threshold), training);
+        return new ScanRequest(table, key, column, modelName, architecture, threshold, training, tuning);
     }
+
+    private static int Positive(int value, string option) =>
+        value >= 1 ? value : throw InvalidInputException.InvalidOption(option, value.ToString(), "a whole number of at least 1");
 
     private static string Required(string? value, string option) =>
         string.IsNullOrWhiteSpace(value) ? throw new InvalidInputException($"Missing required option {option}.") : value;

@@ -31,10 +31,14 @@ internal static class ScanSummaryView
         }
 
         var table = new Table().Title($"Top {result.TopOutliers.Count} outliers");
-        table.AddColumns("Row key", "Value", "Score");
+        table.AddColumns("Row key", "Value", "Score", "Explanation");
         foreach (var row in result.TopOutliers)
         {
-            table.AddRow(Markup.Escape(row.RowKey), Markup.Escape(row.Value ?? string.Empty), row.Score.ToString("G6"));
+            table.AddRow(
+                Markup.Escape(row.RowKey),
+                Markup.Escape(row.Value ?? string.Empty),
+                row.Score.ToString("G6"),
+                Markup.Escape(row.Explanation ?? string.Empty));
         }
 
         console.Write(table);

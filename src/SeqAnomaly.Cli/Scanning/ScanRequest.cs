@@ -3,7 +3,15 @@ using SeqAnomaly.Core.Thresholds;
 
 namespace SeqAnomaly.Cli.Scanning;
 
-/// <summary>A validated scan: the source names as given by the user, and the model options.</summary>
+/// <summary>A validated scan: the source names as given by the user, the model options and the scan's tuning.</summary>
+/// <param name="Table">Source table, optionally schema-qualified.</param>
+/// <param name="KeyColumn">Unique key column.</param>
+/// <param name="ValueColumn">Column whose values are scanned.</param>
+/// <param name="ModelName">Name the model is stored under.</param>
+/// <param name="Architecture">One of <see cref="ModelCatalog.Architectures"/>.</param>
+/// <param name="Threshold">Rule that sets the outlier threshold.</param>
+/// <param name="Training">Training hyperparameters.</param>
+/// <param name="Tuning">Sample size, length limit and batch sizes.</param>
 public sealed record ScanRequest(
     string Table,
     string KeyColumn,
@@ -11,4 +19,22 @@ public sealed record ScanRequest(
     string ModelName,
     string Architecture,
     ThresholdRule Threshold,
-    TrainingOptions Training);
+    TrainingOptions Training,
+    ScanTuning Tuning);
+
+/// <summary>How a scan uses memory and time; none of these change which values are flagged on a small column.</summary>
+/// <param name="SampleSize">
+/// Training uses a uniform random sample of at most this many non-NULL values; every row is scored.
+/// </param>
+/// <param name="MaxLength">Longest value, in characters, the model represents; longer values are flagged as over-length.</param>
+/// <param name="ScoreBatchSize">Rows scored per model call.</param>
+/// <param name="CacheCapacity">Distinct values whose scores are kept, so that repeated values are scored once.</param>
+public sealed record ScanTuning(
+    int SampleSize = ScanTuning.DefaultSampleSize,
+    int MaxLength = 64,
+    int ScoreBatchSize = 4096,
+    int CacheCapacity = 1 << 20)
+{
+    /// <summary>Default training sample size.</summary>
+    public const int DefaultSampleSize = 100_000;
+}

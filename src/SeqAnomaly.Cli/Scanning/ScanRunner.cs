@@ -1,41 +1,40 @@
 using System.Diagnostics;
 using SeqAnomaly.Core;
+using SeqAnomaly.Core.Encoding;
 using SeqAnomaly.Core.Models;
+using SeqAnomaly.Core.Sampling;
+using SeqAnomaly.Core.Scoring;
 using SeqAnomaly.Data;
 
 namespace SeqAnomaly.Cli.Scanning;
 
 /// <summary>
-/// Runs one scan: checks the source, reads it, trains, scores, applies the threshold and stores
-/// everything. Nothing is written before the input is known to be usable; after that, the scan row
-/// shows Running until the results are committed together with the Succeeded status, or Failed.
+/// Runs one scan in three passes, with memory bounded whatever the table's size. The read pass streams
+/// the source once into a temporary spool while sampling training values. The scoring pass scores
+/// every spooled row, each distinct value once, and then the threshold is set. The write pass
+/// streams the scores into the database. Nothing is written before the input is known to be usable.
+/// After that, the scan row shows Running until the results are committed together with the
+/// Succeeded status, or it shows Failed.
 /// </summary>
 public sealed class ScanRunner(AnomalyStore store)
 {
-    /// <summary>Threshold rule of the classic recipe.</summary>
-    public const string DefaultThreshold = "quantile:0.9998";
+    /// <summary>Rows between two progress reports of the same step.</summary>
+    internal const int ProgressInterval = 100_000;
 
     /// <summary>Runs <paramref name="request"/>, reporting each step and training epoch to <paramref name="progress"/>.</summary>
     public async Task<ScanResult> RunAsync(
         ScanRequest request, IProgress<ScanProgress>? progress = null, int topCount = 20, CancellationToken cancellationToken = default)
     {
         var source = await store.ResolveSourceAsync(request.Table, request.KeyColumn, request.ValueColumn, cancellationToken);
-
+        var timings = new ScanTimings();
+        using var spool = new RowSpool();
+        var sample = new ReservoirSample<string>(request.Tuning.SampleSize, request.Training.Seed);
         var clock = Stopwatch.StartNew();
-        var rows = new List<SourceRow>();
-        await foreach (var row in store.ReadAsync(source, cancellationToken))
+        var (rowsRead, longest) = await ReadAsync(source, spool, sample, progress, cancellationToken);
+        timings.Read = clock.Elapsed;
+        if (spool.Count == 0)
         {
-            rows.Add(row);
-        }
-
-        var readTime = clock.Elapsed;
-        var scored = rows.Where(row => row.Value is not null).ToList();
-        var nulls = rows.Count - scored.Count;
-        progress?.Report(new ScanProgress(
-            ScanStage.Reading, rows.Count, rows.Count, $"Read {rows.Count:N0} rows from {source.DisplayTable}.{source.ValueColumn} ({nulls:N0} NULL)."));
-        if (scored.Count == 0)
-        {
-            throw new InvalidInputException(rows.Count == 0
+            throw new InvalidInputException(rowsRead == 0
                 ? $"Table '{source.DisplayTable}' is empty; there is nothing to scan."
                 : $"Column '{source.ValueColumn}' of table '{source.DisplayTable}' contains only NULL values; there is nothing to scan.");
         }
@@ -45,8 +44,8 @@ public sealed class ScanRunner(AnomalyStore store)
         var scanId = await store.StartScanAsync(source, cancellationToken);
         try
         {
-            return await TrainScoreAndStoreAsync(
-                request, source, scanId, scored, rows.Count, readTime, progress, topCount, cancellationToken);
+            var pass = new ScanPass(request, source, scanId, rowsRead, longest, timings, progress, topCount);
+            return await TrainScoreAndStoreAsync(pass, spool, sample.Items, cancellationToken);
         }
         catch (Exception error)
         {
@@ -56,66 +55,142 @@ public sealed class ScanRunner(AnomalyStore store)
         }
     }
 
-    private async Task<ScanResult> TrainScoreAndStoreAsync(
-        ScanRequest request,
+    private async Task<(long RowsRead, int Longest)> ReadAsync(
         SourceColumn source,
-        long scanId,
-        List<SourceRow> scored,
-        long rowsRead,
-        TimeSpan readTime,
+        RowSpool spool,
+        ReservoirSample<string> sample,
         IProgress<ScanProgress>? progress,
-        int topCount,
         CancellationToken cancellationToken)
     {
-        var values = scored.Select(row => row.Value!).ToList();
+        long rowsRead = 0;
+        var longest = 0;
+        await foreach (var row in store.ReadAsync(source, cancellationToken))
+        {
+            rowsRead++;
+            if (row.Value is not null)
+            {
+                spool.Append(row.Key, row.Value);
+                sample.Add(row.Value);
+                longest = Math.Max(longest, CharIndexEncoding.Length(row.Value));
+            }
+
+            if (rowsRead % ProgressInterval == 0)
+            {
+                progress?.Report(new ScanProgress(ScanStage.Reading, rowsRead, null, $"Read {rowsRead:N0} rows."));
+            }
+        }
+
+        progress?.Report(new ScanProgress(
+            ScanStage.Reading,
+            rowsRead,
+            rowsRead,
+            $"Read {rowsRead:N0} rows from {source.DisplayTable}.{source.ValueColumn} ({rowsRead - spool.Count:N0} NULL)."));
+        return (rowsRead, longest);
+    }
+
+    private async Task<ScanResult> TrainScoreAndStoreAsync(
+        ScanPass pass, RowSpool spool, IReadOnlyList<string> trainingValues, CancellationToken cancellationToken)
+    {
+        var request = pass.Request;
         var clock = Stopwatch.StartNew();
-        var epochProgress = new ActionProgress<EpochLoss>(epoch => progress?.Report(new ScanProgress(
+        var epochProgress = new ActionProgress<EpochLoss>(epoch => pass.Progress?.Report(new ScanProgress(
             ScanStage.Training,
             epoch.Epoch,
             request.Training.Epochs,
             $"Epoch {epoch.Epoch}/{request.Training.Epochs}: training loss {epoch.TrainingLoss:G4}, validation loss {epoch.ValidationLoss:G4}.")));
-        var trained = ModelCatalog.Train(request.Architecture, values, request.Training, epochProgress);
+        var trained = ModelCatalog.Train(
+            request.Architecture, trainingValues, request.Training, epochProgress, request.Tuning.MaxLength, pass.Longest);
         using var model = trained.Model;
-        var trainingTime = clock.Elapsed;
+        pass.Timings.Training = clock.Elapsed;
         cancellationToken.ThrowIfCancellationRequested();
 
         clock.Restart();
-        var scores = model.Score(values).Select(score => (double)score).ToArray();
-        var threshold = request.Threshold.Compute(scores);
-        var results = scored
-            .Select((row, i) => new ScoreRow(row.Key, row.Value, scores[i], scores[i] > threshold, null))
-            .ToList();
-        var scoringTime = clock.Elapsed;
-        var outliers = results.Count(row => row.IsOutlier);
-        progress?.Report(new ScanProgress(
-            ScanStage.Scoring, results.Count, results.Count, $"Scored {results.Count:N0} values; threshold {threshold:G6} ({request.Threshold}) flags {outliers:N0}."));
+        var scores = ScoreAll(pass, model, spool, cancellationToken);
+        var threshold = request.Threshold.Compute(new SingleScores(scores), model.OutlierScoreFloor);
+        var outliers = scores.LongCount(score => score > threshold);
+        pass.Timings.Scoring = clock.Elapsed;
+        pass.Progress?.Report(new ScanProgress(
+            ScanStage.Scoring,
+            scores.Length,
+            scores.Length,
+            $"Scored {scores.Length:N0} values; threshold {threshold:G6} ({request.Threshold}) flags {outliers:N0}."));
 
         clock.Restart();
         var artifact = model.Export();
         var modelRow = new ModelRow(
             request.ModelName,
-            source.DisplayTable,
-            source.ValueColumn,
+            pass.Source.DisplayTable,
+            pass.Source.ValueColumn,
             artifact.Architecture,
             artifact.EncodingJson,
             artifact.HyperparametersJson,
             trained.TrainingRows,
             trained.FinalTrainingLoss,
-            double.IsNaN(trained.FinalValidationLoss) ? null : trained.FinalValidationLoss,
+            NullIfNaN(trained.FinalValidationLoss),
             request.Threshold.ToString(),
             threshold,
             artifact.Weights,
             artifact.WeightsSha256);
         var history = trained.History
-            .Select(epoch => new EpochRow(epoch.Epoch, epoch.TrainingLoss, double.IsNaN(epoch.ValidationLoss) ? null : epoch.ValidationLoss))
+            .Select(epoch => new EpochRow(epoch.Epoch, epoch.TrainingLoss, NullIfNaN(epoch.ValidationLoss)))
             .ToList();
-        var counts = new ScanCounts(rowsRead, rowsRead - results.Count, results.Count, outliers, request.Threshold.ToString(), threshold);
-        var modelId = await store.CompleteScanAsync(scanId, modelRow, history, results, counts, cancellationToken);
-        var writeTime = clock.Elapsed;
+        var counts = new ScanCounts(
+            pass.RowsRead, pass.RowsRead - spool.Count, spool.Count, outliers, request.Threshold.ToString(), threshold);
+        var writer = new ScoreRowStream(model, spool, scores, threshold, pass.TopCount, pass.Progress);
+        var modelId = await store.CompleteScanAsync(
+            pass.ScanId, modelRow, history, writer.Rows(cancellationToken), counts, cancellationToken);
+        pass.Timings.Write = clock.Elapsed;
 
-        var top = results.Where(row => row.IsOutlier).OrderByDescending(row => row.Score).Take(topCount).ToList();
-        return new ScanResult(scanId, modelId, source, counts, readTime, trainingTime, scoringTime, writeTime, top);
+        return new ScanResult(
+            pass.ScanId,
+            modelId,
+            pass.Source,
+            counts,
+            pass.Timings.Read,
+            pass.Timings.Training,
+            pass.Timings.Scoring,
+            pass.Timings.Write,
+            writer.TopOutliers());
     }
+
+    private static float[] ScoreAll(ScanPass pass, ISequenceModel model, RowSpool spool, CancellationToken cancellationToken)
+    {
+        // NOTE: one array of scores limits a scan to about two billion non-NULL rows.
+        var scores = new float[spool.Count];
+        var scorer = new CachedScorer(model, pass.Request.Tuning.CacheCapacity);
+        var batchSize = pass.Request.Tuning.ScoreBatchSize;
+        var batch = new List<string>(batchSize);
+        var offset = 0;
+        foreach (var (_, value) in spool.ReadAll())
+        {
+            batch.Add(value);
+            if (batch.Count == batchSize)
+            {
+                offset = ScoreBatch(pass, scorer, batch, scores, offset, cancellationToken);
+            }
+        }
+
+        ScoreBatch(pass, scorer, batch, scores, offset, cancellationToken);
+        return scores;
+    }
+
+    private static int ScoreBatch(
+        ScanPass pass, CachedScorer scorer, List<string> batch, float[] scores, int offset, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        scorer.Score(batch, scores.AsSpan(offset, batch.Count));
+        offset += batch.Count;
+        var reported = (offset - batch.Count) / ProgressInterval != offset / ProgressInterval;
+        batch.Clear();
+        if (reported)
+        {
+            pass.Progress?.Report(new ScanProgress(ScanStage.Scoring, offset, scores.Length, $"Scored {offset:N0} of {scores.Length:N0} rows."));
+        }
+
+        return offset;
+    }
+
+    private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 
     private async Task MarkFailedAsync(long scanId, Exception error)
     {
@@ -130,9 +205,42 @@ public sealed class ScanRunner(AnomalyStore store)
         }
     }
 
+    private sealed record ScanPass(
+        ScanRequest Request,
+        SourceColumn Source,
+        long ScanId,
+        long RowsRead,
+        int Longest,
+        ScanTimings Timings,
+        IProgress<ScanProgress>? Progress,
+        int TopCount);
+
+    private sealed class ScanTimings
+    {
+        public TimeSpan Read { get; set; }
+
+        public TimeSpan Training { get; set; }
+
+        public TimeSpan Scoring { get; set; }
+
+        public TimeSpan Write { get; set; }
+    }
+
     // Progress<T> posts to the thread pool, which can reorder lines; this reports on the caller's thread.
     private sealed class ActionProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
+    }
+
+    // The threshold rules take doubles; this views the scores without a second, double-sized copy.
+    private sealed class SingleScores(float[] scores) : IReadOnlyList<double>
+    {
+        public int Count => scores.Length;
+
+        public double this[int index] => scores[index];
+
+        public IEnumerator<double> GetEnumerator() => scores.Select(score => (double)score).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -24,7 +24,7 @@ public static class RequestMapping
                 "architecture", architecture, $"an architecture of this worker: {string.Join(", ", ModelCatalog.Architectures)}");
         }
 
-        var defaults = new TrainingOptions();
+        var defaults = ModelCatalog.DefaultTrainingOptions(architecture);
         var training = defaults with { Epochs = options.Epochs ?? defaults.Epochs, Seed = options.Seed ?? defaults.Seed };
         training.Validate();
 
@@ -36,7 +36,8 @@ public static class RequestMapping
             request.ValueColumn,
             options.ModelName ?? $"{request.SourceTable}.{request.ValueColumn}",
             architecture,
-            ThresholdRule.Parse(options.Threshold ?? ScanRunner.DefaultThreshold),
-            training);
+            ThresholdRule.Parse(options.Threshold ?? ModelCatalog.DefaultThresholdRule(architecture)),
+            training,
+            new ScanTuning());
     }
 }

@@ -13,6 +13,9 @@ public sealed class ClassicModel : ISequenceModel
     /// <summary>Architecture name of this model.</summary>
     public const string Name = "classic";
 
+    /// <summary>Threshold rule of the classic recipe, which assumes about 0.02% of values are anomalies.</summary>
+    public const string DefaultThreshold = "quantile:0.9998";
+
     /// <summary>Weight of the L1 penalty on the first layer's activations.</summary>
     public const double ActivityPenalty = 1e-4;
 
@@ -38,7 +41,19 @@ public sealed class ClassicModel : ISequenceModel
     public int Width => _scaler.Minimum.Length;
 
     /// <summary>Trains on <paramref name="values"/>, reporting each epoch's losses to <paramref name="progress"/>.</summary>
-    public static TrainedModel Train(IReadOnlyList<string> values, TrainingOptions options, IProgress<EpochLoss>? progress = null)
+    /// <param name="values">Training values.</param>
+    /// <param name="options">Training options.</param>
+    /// <param name="progress">Receives each epoch's losses.</param>
+    /// <param name="minimumWidth">
+    /// Lower bound of the width, so that values longer than every training value, such as the longest value of a
+    /// column trained on a sample, can still be scored.
+    /// </param>
+    public static TrainedModel Train(
+        IReadOnlyList<string> values, TrainingOptions options, IProgress<EpochLoss>? progress = null, int minimumWidth = 1) =>
+        TorchGate.Run(() => TrainUnderGate(values, options, progress, minimumWidth));
+
+    private static TrainedModel TrainUnderGate(
+        IReadOnlyList<string> values, TrainingOptions options, IProgress<EpochLoss>? progress, int minimumWidth)
     {
         options.Validate();
         if (values.Count == 0)
@@ -46,12 +61,12 @@ public sealed class ClassicModel : ISequenceModel
             throw new InvalidInputException("There are no values to train on.");
         }
 
-        var width = Math.Max(1, values.Max(CharIndexEncoding.Length));
+        var width = Math.Max(minimumWidth, Math.Max(1, values.Max(CharIndexEncoding.Length)));
         var rows = EncodeRows(values, width);
         var scaler = MinMaxScaler.Fit(rows, width);
         scaler.Transform(rows);
 
-        var network = SeededModules.Create(options.Seed, () => new ClassicAutoencoder(width));
+        var network = TorchGate.Create(options.Seed, () => new ClassicAutoencoder(width));
         var model = new ClassicModel(network, scaler, options);
         var history = ClassicTrainer.Fit(network, rows, width, options, progress);
         return new TrainedModel(model, history, values.Count);
@@ -74,7 +89,9 @@ public sealed class ClassicModel : ISequenceModel
     }
 
     /// <inheritdoc/>
-    public float[] Score(IReadOnlyList<string> values)
+    public float[] Score(IReadOnlyList<string> values) => TorchGate.Run(() => ScoreUnderGate(values));
+
+    private float[] ScoreUnderGate(IReadOnlyList<string> values)
     {
         var scores = new float[values.Count];
         var batchSize = Math.Max(_options.BatchSize, 1024);

@@ -11,6 +11,15 @@ public static class ModelCatalog
     /// <summary>Threshold rule used with <see cref="DefaultArchitecture"/> when none is given.</summary>
     public const string DefaultThreshold = "auto";
 
+    /// <summary>Threshold rule used with <paramref name="architecture"/> when none is given.</summary>
+    public static string DefaultThresholdRule(string architecture) =>
+        architecture switch
+        {
+            CharacterModel.Name => DefaultThreshold,
+            ClassicModel.Name => ClassicModel.DefaultThreshold,
+            _ => throw UnknownArchitecture(architecture),
+        };
+
     /// <summary>Names of every known architecture.</summary>
     public static IReadOnlyList<string> Architectures { get; } = [CharacterModel.Name, ClassicModel.Name];
 
@@ -32,19 +41,24 @@ public static class ModelCatalog
     /// Most characters a <c>charae</c> value may have; longer values are flagged as over-length. The classic
     /// model ignores it.
     /// </param>
+    /// <param name="longestValue">
+    /// Characters in the longest value that will be scored, when <paramref name="values"/> is a sample of the
+    /// column. The classic model pads to at least this width; <c>charae</c> ignores it.
+    /// </param>
     public static TrainedModel Train(
         string architecture,
         IReadOnlyList<string> values,
         TrainingOptions options,
         IProgress<EpochLoss>? progress = null,
-        int maxLength = 64) =>
-        architecture switch
+        int maxLength = 64,
+        int longestValue = 1) =>
+        TorchGate.Run(() => architecture switch
         {
             CharacterModel.Name => CharacterModel.Train(
                 values, options, new CharacterModelOptions(MaxLength: maxLength), progress),
-            ClassicModel.Name => ClassicModel.Train(values, options, progress),
+            ClassicModel.Name => ClassicModel.Train(values, options, progress, longestValue),
             _ => throw UnknownArchitecture(architecture),
-        };
+        });
 
     /// <summary>Rebuilds a stored model; the weights' checksum must match.</summary>
     public static ISequenceModel Load(ModelArtifact artifact, string expectedSha256)

@@ -1,0 +1,34 @@
+using static TorchSharp.torch;
+
+namespace SeqAnomaly.Core.Models;
+
+/// <summary>
+/// One lock for all TorchSharp work in the process. Layer constructors draw from torch's one global
+/// generator, so models built at once on different threads would interleave their draws. Kernels
+/// running at once can also split their work differently and round differently, so scores would
+/// depend on what else the process was doing. Serialising training and scoring keeps every scan's
+/// scores a function of its data, seed and options; each step still uses all of torch's threads.
+/// </summary>
+public static class TorchGate
+{
+    private static readonly Lock s_gate = new();
+
+    /// <summary>Seeds the global generator with <paramref name="seed"/> and runs <paramref name="create"/> under the lock.</summary>
+    public static T Create<T>(int seed, Func<T> create)
+    {
+        lock (s_gate)
+        {
+            random.manual_seed(seed);
+            return create();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> under the lock; the lock may be taken again on the same thread.</summary>
+    public static T Run<T>(Func<T> work)
+    {
+        lock (s_gate)
+        {
+            return work();
+        }
+    }
+}
