@@ -51,6 +51,10 @@ public sealed class ScanSettings : DatabaseSettings
     [DefaultValue(42)]
     public int Seed { get; init; } = 42;
 
+    [CommandOption("--json")]
+    [Description("Print the result as one JSON document on standard output; progress goes to standard error.")]
+    public bool Json { get; init; }
+
     [CommandOption("--top <N>")]
     [Description("Number of outliers listed in the summary.")]
     [DefaultValue(20)]

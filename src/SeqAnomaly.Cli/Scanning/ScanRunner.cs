@@ -110,8 +110,12 @@ public sealed class ScanRunner(AnomalyStore store)
             .Select(epoch => new EpochRow(epoch.Epoch, epoch.TrainingLoss, double.IsNaN(epoch.ValidationLoss) ? null : epoch.ValidationLoss))
             .ToList();
         var counts = new ScanCounts(rowsRead, rowsRead - results.Count, results.Count, outliers, request.Threshold.ToString(), threshold);
+        progress?.Report(new ScanProgress(
+            ScanStage.Writing, 0, results.Count, $"Writing the model and {results.Count:N0} scores of scan {scanId}."));
         var modelId = await store.CompleteScanAsync(scanId, modelRow, history, results, counts, cancellationToken);
         var writeTime = clock.Elapsed;
+        progress?.Report(new ScanProgress(
+            ScanStage.Writing, results.Count, results.Count, $"Wrote scan {scanId} and model {modelId}."));
 
         var top = results.Where(row => row.IsOutlier).OrderByDescending(row => row.Score).Take(topCount).ToList();
         return new ScanResult(scanId, modelId, source, counts, readTime, trainingTime, scoringTime, writeTime, top);
