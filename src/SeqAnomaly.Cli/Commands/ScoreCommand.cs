@@ -53,7 +53,7 @@ public sealed class ScoreCommand(StandardStreams streams) : AsyncCommand<ScoreCo
         var threshold = stored.Model.ThresholdValue;
         var results = values
             .Select((value, i) => new ScoreDocument.Result(
-                value, scores[i], scores[i] > threshold, repaired[i].Explanation, repaired[i].PositionScores))
+                value, scores[i], scores[i] > threshold, Explain(scores[i], threshold, repaired[i]), repaired[i].PositionScores))
             .ToList();
 
         var document = new ScoreDocument(
@@ -69,6 +69,10 @@ public sealed class ScoreCommand(StandardStreams streams) : AsyncCommand<ScoreCo
 
         return ExitCodes.Success;
     }
+
+    // A repair can lower any score a little, so positions are named only for values the threshold flags.
+    private static string Explain(double score, double threshold, RepairedValue repair) =>
+        score > threshold ? repair.Explanation : "not an outlier: the score is not greater than the threshold";
 
     private async Task<string[]> ReadInputAsync(CancellationToken cancellationToken)
     {

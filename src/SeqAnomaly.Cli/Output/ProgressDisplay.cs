@@ -4,9 +4,9 @@ using Spectre.Console;
 namespace SeqAnomaly.Cli.Output;
 
 /// <summary>
-/// Shows a scan's progress in the form that suits where the output goes: a live Spectre progress display with
-/// one task per stage on an interactive terminal, log lines when the output is redirected or not a terminal
-/// (CI, services, pipes), and nothing when quiet.
+/// Shows a scan's progress in the form that suits where the output goes. An interactive terminal gets a live
+/// Spectre progress display with one task per stage. Redirected output (CI, services, pipes) gets log lines,
+/// and a quiet run gets nothing.
 /// </summary>
 internal static class ProgressDisplay
 {

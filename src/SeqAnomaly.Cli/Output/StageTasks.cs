@@ -12,6 +12,7 @@ internal sealed class StageTasks : IProgress<ScanProgress>
     private static readonly ScanStage[] s_stages = Enum.GetValues<ScanStage>();
 
     private readonly Dictionary<ScanStage, ProgressTask> _tasks = [];
+    private readonly HashSet<ScanStage> _completed = [];
     private readonly IAnsiConsole? _log;
 
     /// <summary>Adds the stage tasks to <paramref name="context"/> and starts the first.</summary>
@@ -79,12 +80,13 @@ internal sealed class StageTasks : IProgress<ScanProgress>
 
     private void Complete(ScanStage stage)
     {
-        var task = _tasks[stage];
-        if (task.IsFinished)
+        // ProgressTask.IsFinished is already true once Value reaches MaxValue, before StopTask has stopped its clock.
+        if (!_completed.Add(stage))
         {
             return;
         }
 
+        var task = _tasks[stage];
         if (!task.IsStarted)
         {
             task.StartTask();

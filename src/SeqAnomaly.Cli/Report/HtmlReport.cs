@@ -20,7 +20,7 @@ internal static class HtmlReport
         table.summary td:first-child { color: #555; } table.outliers tr { border-top: 1px solid #ddd; }
         code { font-family: "DejaVu Sans Mono", monospace; font-size: 1.1em; }
         .rule { background: #f4f4f4; padding: 0.6em 1em; border-left: 4px solid crimson; }
-        img { max-width: 100%; }
+        img { max-width: 100%; } img.strip { width: 450px; }
         """;
 
     /// <summary>Writes <paramref name="content"/> as HTML to <paramref name="path"/>.</summary>
@@ -40,13 +40,16 @@ internal static class HtmlReport
         AppendSummary(html, content);
         html.Append(CultureInfo.InvariantCulture, $"""
             <p class="rule">{HtmlEncode(ThresholdText.Describe(content.Counts.ThresholdRule, content.Counts.Threshold))}</p>
+
+            """);
+        AppendOutliers(html, content);
+        html.Append(CultureInfo.InvariantCulture, $"""
             <h2>Scores</h2>
             <img src="{HistogramFile}" alt="Histogram of the scan's scores with the threshold line">
             <h2>Training</h2>
             <img src="{LossFile}" alt="Training and validation loss per epoch">
 
             """);
-        AppendOutliers(html, content);
         html.Append("</body>\n</html>\n");
         File.WriteAllText(path, html.ToString());
     }
@@ -106,7 +109,7 @@ internal static class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"""
                 <tr><td>{i + 1}</td><td>{HtmlEncode(row.RowKey)}</td><td><code>{HtmlEncode(row.Value ?? "")}</code></td>
                 <td>{row.Score:G6}</td><td>{(row.IsOutlier ? "yes" : "no")}</td><td>{explanation}</td></tr>
-                <tr><td></td><td colspan="5"><img src="{strip}" alt="Per-position scores of {HtmlEncode(row.Value ?? "")}"></td></tr>
+                <tr><td></td><td colspan="5"><img class="strip" src="{strip}" alt="Per-position scores of {HtmlEncode(row.Value ?? "")}"></td></tr>
 
                 """);
         }

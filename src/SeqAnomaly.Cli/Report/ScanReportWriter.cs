@@ -82,8 +82,9 @@ internal sealed class ScanReportWriter(ScanReader reader)
     private async Task<ScoreHistogram> ReadHistogramAsync(long scanId, double threshold, CancellationToken cancellationToken)
     {
         var (minimum, maximum) = await reader.ReadScoreRangeAsync(scanId, cancellationToken);
-        var low = Math.Min(minimum ?? 0, threshold);
-        var high = Math.Max(maximum ?? 0, threshold);
+        var line = double.IsFinite(threshold) ? threshold : minimum ?? 0;
+        var low = Math.Min(minimum ?? 0, line);
+        var high = Math.Max(maximum ?? 0, line);
         var histogram = new ScoreHistogram(low, high, HistogramBins);
         await foreach (var score in reader.ReadScoresAsync(scanId, cancellationToken))
         {

@@ -27,7 +27,7 @@ public sealed partial class ScanReader(DatabaseProvider provider, string connect
         await using var connection = await OpenAsync(cancellationToken);
         try
         {
-            // Selecting no rows works the same on every engine and fails only when a table is missing.
+            // A query for no rows is valid SQL on every engine, so an error here means a table is missing or unreadable.
             await connection.ExecuteAsync(new CommandDefinition(
                 $"SELECT ScanId FROM {provider.ObjectName("Scans")} WHERE 1 = 0; " +
                 $"SELECT ModelId FROM {provider.ObjectName("Models")} WHERE 1 = 0",
