@@ -1,5 +1,6 @@
 using SeqAnomaly.Cli.Commands;
 using SeqAnomaly.Cli.Output;
+using SeqAnomaly.Cli.Worker;
 using SeqAnomaly.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -50,6 +51,15 @@ public static class SeqAnomalyApp
             config.AddCommand<ImportCsvCommand>("import-csv")
                 .WithDescription("Load a CSV file with a header row into a new table of text columns.")
                 .WithExample("import-csv", "--provider", "sqlite", "--connection", "Data Source=hospital.db", "--table", "Hospital", "--file", "dirty.csv");
+            config.AddCommand<WorkerCommand>("worker")
+                .WithDescription("Run queued scan requests until stopped; runs as a systemd or Windows service too.")
+                .WithExample("worker", "--provider", "postgres", "--connection", "Host=127.0.0.1;Database=parts");
+            config.AddCommand<RequestCommand>("request")
+                .WithDescription("Queue a scan request for a worker, after checking the table, columns and options.")
+                .WithExample("request", "--provider", "sqlite", "--connection", "Data Source=parts.db", "--table", "Parts", "--key", "Id", "--column", "Serial", "--options", "{\"epochs\":5}");
+            config.AddCommand<CancelCommand>("cancel")
+                .WithDescription("Cancel a Pending or Running scan request.")
+                .WithExample("cancel", "--provider", "sqlite", "--connection", "Data Source=parts.db", "--request", "7");
         });
 
         using var cancellation = new CancellationTokenSource();

@@ -157,8 +157,9 @@ public sealed class AnomalyStore(DatabaseProvider provider, string connectionStr
     private async Task<long> InsertModelAsync(
         DbConnection connection, DbTransaction transaction, ModelRow model, CancellationToken cancellationToken)
     {
-        // NOTE: two scans that save a model of the same name at the same moment can read the same maximum; the
-        // unique (Name, Version) constraint then fails the later one, which rolls back instead of duplicating.
+        // Without the lock, two scans saving a model of the same name could read the same maximum. NOTE: SQL Server
+        // takes no such lock yet, so there the unique (Name, Version) constraint fails the later scan instead.
+        await Provider.LockModelNameAsync(connection, transaction, model.Name, cancellationToken);
         var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"SELECT COALESCE(MAX(Version), 0) + 1 FROM {Provider.ObjectName("Models")} WHERE Name = @Name",
             new { model.Name },

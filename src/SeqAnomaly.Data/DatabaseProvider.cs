@@ -1,5 +1,6 @@
 using System.Data.Common;
 using SeqAnomaly.Core;
+using SeqAnomaly.Data.Queue;
 
 namespace SeqAnomaly.Data;
 
@@ -82,4 +83,16 @@ public abstract class DatabaseProvider
         long scanId,
         IEnumerable<ScoreRow> scores,
         CancellationToken cancellationToken);
+
+    /// <summary>Returns the scan-request queue of the database at <paramref name="connectionString"/>.</summary>
+    public virtual ScanQueue CreateScanQueue(string connectionString) => ScanQueue.Create(this, connectionString);
+
+    /// <summary>
+    /// Makes model saves of the same name wait for each other until <paramref name="transaction"/> ends, so that
+    /// concurrent scans get consecutive versions. The default does nothing, which suits engines whose write
+    /// transactions already exclude each other, as SQLite's do.
+    /// </summary>
+    public virtual Task LockModelNameAsync(
+        DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }

@@ -189,5 +189,15 @@ public sealed class PostgresProvider : DatabaseProvider
             ? importer.WriteNullAsync(cancellationToken)
             : importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken);
 
+    /// <inheritdoc/>
+    /// <remarks>Takes a transaction-scoped advisory lock on a hash of the name. A hash collision only makes two names wait.</remarks>
+    public override Task LockModelNameAsync(
+        DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtextextended('SeqAnomaly.Models:' || @Name, 0))",
+            new { Name = name },
+            transaction,
+            cancellationToken: cancellationToken));
+
     private sealed record TableCandidate(string SchemaName, string TableName, int? SearchOrder);
 }
