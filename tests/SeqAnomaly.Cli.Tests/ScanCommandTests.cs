@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace SeqAnomaly.Cli.Tests;
 
 public sealed class ScanCommandTests
@@ -131,6 +133,37 @@ public sealed class ScanCommandTests
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Equal("1001", database.Scalar<string>("SELECT Value FROM SequenceScores WHERE RowKey = 'r1'"));
         Assert.Equal(0, database.Scalar<long>("SELECT Outliers FROM Scans"));
+    }
+
+    [Fact]
+    public async Task Scan_Json_SplitsDocumentAndProgress()
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(300, "zz9999zz");
+
+        var (exitCode, output, error) = await CliRun.RunSplitAsync(null, [.. Scan(database), "--json", "--threshold", "quantile:0.99"]);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(1, root.GetProperty("scanId").GetInt64());
+        Assert.Equal(301, root.GetProperty("rowsScored").GetInt64());
+        Assert.Equal("Serial", root.GetProperty("valueColumn").GetString());
+        Assert.Equal(root.GetProperty("outliers").GetInt64(), root.GetProperty("topOutliers").GetArrayLength());
+        Assert.Equal("zz9999zz", root.GetProperty("topOutliers")[0].GetProperty("value").GetString());
+        Assert.Contains("Epoch 5/5", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_Quiet_PrintsOneLine()
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(100);
+
+        var (exitCode, output) = await CliRun.RunAsync(Scan(database, "--quiet"));
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.StartsWith("Scan 1: ", output, StringComparison.Ordinal);
+        Assert.Single(output.Trim().Split('\n'));
     }
 
     private static string[] Scan(SqliteFile database, params string[] extra) =>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SeqAnomaly.Cli.Output;
 using SeqAnomaly.Core;
 using SeqAnomaly.Data;
 using Spectre.Console.Cli;
@@ -6,7 +7,7 @@ using Spectre.Console.Cli;
 namespace SeqAnomaly.Cli.Commands;
 
 /// <summary>Options that pick the database: the provider and its connection string.</summary>
-public class DatabaseSettings : CommandSettings
+public class DatabaseSettings : OutputSettings
 {
     /// <summary>Environment variable read when <c>--connection</c> is not given.</summary>
     public const string ConnectionVariable = "SEQANOMALY_CONNECTION";

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SeqAnomaly.Cli.Demo;
+using SeqAnomaly.Cli.Output;
 using SeqAnomaly.Cli.Scanning;
 using SeqAnomaly.Core.Models;
 using SeqAnomaly.Core.Thresholds;
@@ -12,10 +13,10 @@ using Spectre.Console.Cli;
 namespace SeqAnomaly.Cli.Commands;
 
 /// <summary>Creates the demo database, scans it, and shows where the planted values ranked.</summary>
-public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand.Settings>
+public sealed class DemoCommand(StandardStreams streams) : AsyncCommand<DemoCommand.Settings>
 {
     /// <summary>Options of <c>seqanomaly demo</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : OutputSettings
     {
         [CommandOption("--db <FILE>")]
         [Description("SQLite file to create. An existing file is replaced only if the demo created it.")]
@@ -31,6 +32,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand
     /// <inheritdoc/>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var console = streams.Out;
         console.MarkupLineInterpolated($"Creating {settings.Database} with {DemoDatabase.NormalCount:N0} serials and {DemoDatabase.Planted.Count} planted anomalies.");
         var connectionString = DemoDatabase.Create(settings.Database, settings.Seed);
         var store = new AnomalyStore(DatabaseProvider.FromName("sqlite"), connectionString);
@@ -44,16 +46,22 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand
             ThresholdRule.Parse(ModelCatalog.DefaultThresholdRule(architecture)),
             ModelCatalog.DefaultTrainingOptions(architecture) with { Seed = settings.Seed },
             new ScanTuning());
-        var result = await new ScanRunner(store).RunAsync(request, new LineProgress(console), 20, cancellationToken);
-        ScanSummaryView.Write(console, result, store.Provider);
-        WritePlantedRanks(connectionString, result.ScanId);
+        var result = await ProgressDisplay.RunAsync(
+            console,
+            settings.Verbosity,
+            streams.Interactive,
+            progress => new ScanRunner(store).RunAsync(request, progress, 20, cancellationToken));
+        ScanSummaryView.Write(console, result, store.Provider, settings.Verbosity);
+        WritePlantedRanks(console, connectionString, result.ScanId);
 
         console.MarkupLine("Look at the results with any SQLite client, for example:");
         console.MarkupLineInterpolated($"  sqlite3 {settings.Database} \"SELECT RowKey, Value, Score, Threshold FROM AnomalousSequences ORDER BY Score DESC;\"");
+        console.MarkupLine("or write a report with plots:");
+        console.MarkupLineInterpolated($"  seqanomaly report --connection \"Data Source={settings.Database}\" --scan {result.ScanId} --out demo-report");
         return ExitCodes.Success;
     }
 
-    private void WritePlantedRanks(string connectionString, long scanId)
+    private static void WritePlantedRanks(IAnsiConsole console, string connectionString, long scanId)
     {
         using var connection = new SqliteConnection(connectionString);
         var planted = connection.Query<(string Value, double Score, bool IsOutlier, long Rank)>(

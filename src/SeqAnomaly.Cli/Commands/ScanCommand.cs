@@ -1,11 +1,12 @@
+using SeqAnomaly.Cli.Output;
 using SeqAnomaly.Cli.Scanning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace SeqAnomaly.Cli.Commands;
 
-/// <summary>Scans one column and prints a summary with the top outliers.</summary>
-public sealed class ScanCommand(IAnsiConsole console) : AsyncCommand<ScanSettings>
+/// <summary>Scans one column and prints a summary with the top outliers, or the same as JSON with <c>--json</c>.</summary>
+public sealed class ScanCommand(StandardStreams streams) : AsyncCommand<ScanSettings>
 {
     /// <inheritdoc/>
     public override async Task<int> ExecuteAsync(CommandContext context, ScanSettings settings, CancellationToken cancellationToken)
@@ -17,9 +18,30 @@ public sealed class ScanCommand(IAnsiConsole console) : AsyncCommand<ScanSetting
         }
 
         var store = settings.OpenStore();
-        var progress = new LineProgress(console);
-        var result = await new ScanRunner(store).RunAsync(request, progress, settings.Top, cancellationToken);
-        ScanSummaryView.Write(console, result, store.Provider);
+
+        // With --json, standard output carries only the document, so progress goes to standard error as lines.
+        var progressConsole = settings.Json ? streams.Error : streams.Out;
+        var interactive = !settings.Json && streams.Interactive;
+        var result = await ProgressDisplay.RunAsync(
+            progressConsole,
+            settings.Verbosity,
+            interactive,
+            progress => new ScanRunner(store).RunAsync(request, progress, settings.Top, cancellationToken));
+
+        if (settings.Json)
+        {
+            JsonOutput.Write(streams.Out, ScanDocument.From(result));
+        }
+        else
+        {
+            ScanSummaryView.Write(streams.Out, result, store.Provider, settings.Verbosity);
+            if (settings.Verbosity != Verbosity.Quiet)
+            {
+                streams.Out.MarkupLineInterpolated(
+                    $"Write a report with plots: seqanomaly report --scan {result.ScanId} --out report-{result.ScanId}, with the same --provider and --connection.");
+            }
+        }
+
         return ExitCodes.Success;
     }
 }

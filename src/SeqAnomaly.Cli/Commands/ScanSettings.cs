@@ -66,6 +66,10 @@ public sealed class ScanSettings : DatabaseSettings
     [Description("Threads TorchSharp uses for training and scoring. Default: one per core.")]
     public int? Threads { get; init; }
 
+    [CommandOption("--json")]
+    [Description("Print the result as one JSON document on standard output; progress goes to standard error.")]
+    public bool Json { get; init; }
+
     [CommandOption("--top <N>")]
     [Description("Number of outliers listed in the summary.")]
     [DefaultValue(20)]
