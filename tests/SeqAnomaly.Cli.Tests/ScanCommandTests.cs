@@ -141,7 +141,7 @@ public sealed class ScanCommandTests
         using var database = new SqliteFile();
         database.CreateParts(300, "zz9999zz");
 
-        var (exitCode, output, error) = await CliRun.RunSplitAsync(null, [.. Scan(database), "--json", "--threshold", "quantile:0.99"]);
+        var (exitCode, output, error) = await CliRun.RunSplitAsync(null, [.. Scan(database), "--json", "--architecture", "classic", "--threshold", "quantile:0.99"]);
 
         Assert.Equal(ExitCodes.Success, exitCode);
         var root = JsonDocument.Parse(output).RootElement;

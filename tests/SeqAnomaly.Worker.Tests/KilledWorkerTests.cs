@@ -12,7 +12,7 @@ public sealed class KilledWorkerTests
         await using var database = await TestDatabase.CreateMigratedAsync(engine);
         await SourceTables.CreateAsync(database, "Parts", rows: 2000);
         // Enough epochs that the scan is still training when the first one's progress line arrives.
-        var requestId = await Requests.RequestAsync(database, "Parts", """{"epochs": 150, "threshold": "quantile:0.999"}""");
+        var requestId = await Requests.RequestAsync(database, "Parts", """{"epochs": 150, "threshold": "quantile:0.999", "architecture": "classic"}""");
 
         using (var child = StartWorker(database, "doomed"))
         {
