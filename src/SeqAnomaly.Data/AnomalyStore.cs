@@ -256,17 +256,7 @@ public sealed class AnomalyStore(DatabaseProvider provider, string connectionStr
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = Provider.CreateConnection(ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        return await Provider.OpenConnectionAsync(ConnectionString, cancellationToken);
     }
 
     /// <summary>Reads a timestamp column: a <see cref="DateTime"/>, or UTC text on SQLite.</summary>

@@ -30,6 +30,13 @@ public abstract class DatabaseProvider
     /// <summary>Creates an unopened connection.</summary>
     public abstract DbConnection CreateConnection(string connectionString);
 
+    /// <summary>
+    /// Creates and opens a connection. The default makes one attempt; a provider whose driver reports transient
+    /// errors retries them with bounded backoff.
+    /// </summary>
+    public virtual Task<DbConnection> OpenConnectionAsync(string connectionString, CancellationToken cancellationToken) =>
+        ConnectionRetry.None.OpenAsync(() => CreateConnection(connectionString), _ => false, cancellationToken);
+
     /// <summary>Quotes one identifier part, escaping the quote character inside it.</summary>
     public abstract string QuoteIdentifier(string identifier);
 

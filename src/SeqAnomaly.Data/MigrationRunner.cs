@@ -4,7 +4,10 @@ using DbUp.Engine.Output;
 
 namespace SeqAnomaly.Data;
 
-/// <summary>Runs the DbUp scripts embedded from one folder of <c>migrations/</c>, one transaction per script.</summary>
+/// <summary>
+/// Runs the DbUp scripts embedded from one folder of <c>migrations/</c>, one transaction per script, or one
+/// transaction for the whole run where the engine serialises migrations that way.
+/// </summary>
 internal static class MigrationRunner
 {
     /// <summary>Prefix of every embedded migration's resource name; the folder and file name follow it.</summary>
@@ -16,18 +19,22 @@ internal static class MigrationRunner
     /// <param name="builder">Engine builder for the target database, with its journal set.</param>
     /// <param name="folder">Folder under <c>migrations/</c>, such as <c>postgres</c>.</param>
     /// <param name="log">Receives DbUp's progress messages.</param>
+    /// <param name="singleTransaction">
+    /// Run the journal check and every script in one transaction, so that a failure rolls back the whole run.
+    /// </param>
     /// <returns>Resource names of the scripts applied by this run.</returns>
     /// <exception cref="InvalidOperationException">
     /// A script failed. It was rolled back, and the scripts after it did not run.
     /// </exception>
-    public static IReadOnlyList<string> Run(UpgradeEngineBuilder builder, string folder, Action<string> log)
+    public static IReadOnlyList<string> Run(
+        UpgradeEngineBuilder builder, string folder, Action<string> log, bool singleTransaction = false)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(log);
         var prefix = $"{ResourcePrefix}{folder}.";
-        var engine = builder
-            .WithScriptsEmbeddedInAssembly(
-                typeof(MigrationRunner).Assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
-            .WithTransactionPerScript()
+        builder = builder.WithScriptsEmbeddedInAssembly(
+            typeof(MigrationRunner).Assembly, name => name.StartsWith(prefix, StringComparison.Ordinal));
+        var engine = (singleTransaction ? builder.WithTransaction() : builder.WithTransactionPerScript())
             // PostgreSQL function bodies use $ and $$, which DbUp would otherwise read as variables.
             .WithVariablesDisabled()
             .LogTo(new ActionUpgradeLog(log))

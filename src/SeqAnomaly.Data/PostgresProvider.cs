@@ -13,13 +13,48 @@ namespace SeqAnomaly.Data;
 /// </summary>
 public sealed class PostgresProvider : DatabaseProvider
 {
+    /// <summary>Application name set on the product's connections, unless the connection string names one.</summary>
+    public const string ApplicationName = "seqanomaly";
+
     private const string Schema = "anomaly";
+
+    // Taken for the whole of a migration run, so that two processes migrating the same database wait for each other.
+    private const string MigrationLockSql = "SELECT pg_advisory_lock(hashtextextended('SeqAnomaly.Migrations', 0))";
+    private const string MigrationUnlockSql = "SELECT pg_advisory_unlock(hashtextextended('SeqAnomaly.Migrations', 0))";
 
     /// <inheritdoc/>
     public override string Name => "postgres";
 
     /// <inheritdoc/>
-    public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+    /// <summary>Retry of connection opening; Npgsql retries no command itself.</summary>
+    public ConnectionRetry OpenRetry { get; init; } = ConnectionRetry.Default;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The connection carries <see cref="ApplicationName"/>, so that a DBA finds the product's sessions in
+    /// <c>pg_stat_activity</c>.
+    /// </remarks>
+    public override DbConnection CreateConnection(string connectionString) =>
+        new NpgsqlConnection(WithApplicationName(connectionString));
+
+    /// <inheritdoc/>
+    /// <remarks>Retries what Npgsql marks transient: refused or broken sockets, a server starting or shutting down.</remarks>
+    public override Task<DbConnection> OpenConnectionAsync(string connectionString, CancellationToken cancellationToken) =>
+        OpenRetry.OpenAsync(
+            () => CreateConnection(connectionString),
+            error => error is NpgsqlException { IsTransient: true },
+            cancellationToken);
+
+    private static string WithApplicationName(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = ApplicationName;
+        }
+
+        return builder.ConnectionString;
+    }
 
     /// <inheritdoc/>
     public override string QuoteIdentifier(string identifier)
@@ -39,9 +74,21 @@ public sealed class PostgresProvider : DatabaseProvider
     {
         // The journal's name is lower case, so that the unquoted anomaly.SchemaVersions finds it.
         var builder = DeployChanges.To
-            .PostgresqlDatabase(connectionString, Schema)
+            .PostgresqlDatabase(WithApplicationName(connectionString), Schema)
             .JournalToPostgresqlTable(Schema, "schemaversions");
-        return MigrationRunner.Run(builder, "postgres", log);
+
+        // DbUp reads the journal before it runs each script in its own transaction, so without this lock two
+        // processes could both see a script as pending and run it twice.
+        using var lockConnection = OpenConnectionAsync(connectionString, CancellationToken.None).GetAwaiter().GetResult();
+        lockConnection.Execute(MigrationLockSql);
+        try
+        {
+            return MigrationRunner.Run(builder, "postgres", log);
+        }
+        finally
+        {
+            lockConnection.Execute(MigrationUnlockSql);
+        }
     }
 
     /// <inheritdoc/>
@@ -164,6 +211,25 @@ public sealed class PostgresProvider : DatabaseProvider
     {
         ArgumentNullException.ThrowIfNull(scores);
         var npgsql = (NpgsqlConnection)connection;
+        try
+        {
+            await CopyScoresAsync(npgsql, scanId, scores, cancellationToken);
+        }
+        catch (NpgsqlException error) when (npgsql.FullState.HasFlag(System.Data.ConnectionState.Broken)
+            || npgsql.State == System.Data.ConnectionState.Closed)
+        {
+            // Npgsql reports a session ended by the server during COPY as a failed socket write, which names
+            // neither the cause nor the consequence.
+            throw new NpgsqlException(
+                "The connection to PostgreSQL was lost while the scan's scores were being written, so none of them "
+                + $"were committed. The server may have restarted or ended the session. {error.Message}",
+                error);
+        }
+    }
+
+    private async Task CopyScoresAsync(
+        NpgsqlConnection npgsql, long scanId, IEnumerable<ScoreRow> scores, CancellationToken cancellationToken)
+    {
         await using var importer = await npgsql.BeginBinaryImportAsync(
             $"COPY {ObjectName("SequenceScores")} (ScanId, RowKey, Value, Score, IsOutlier, Explanation) " +
             "FROM STDIN (FORMAT BINARY)",

@@ -47,8 +47,27 @@ public sealed partial class SqlServerProvider : DatabaseProvider
     /// </remarks>
     public override object TimestampValue(DateTime utc) => new DateTimeOffset((DateTime)base.TimestampValue(utc), TimeSpan.Zero);
 
+    /// <summary>Application name set on the product's connections, unless the connection string names one.</summary>
+    public const string ApplicationName = "seqanomaly";
+
     /// <inheritdoc/>
-    public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+    /// <remarks>
+    /// The connection carries <see cref="ApplicationName"/> and retries its opening on SqlClient's transient errors
+    /// (<see cref="SqlServerRetry"/>). Commands are not retried, because a write could run twice.
+    /// </remarks>
+    public override DbConnection CreateConnection(string connectionString) =>
+        new SqlConnection(WithApplicationName(connectionString)) { RetryLogicProvider = SqlServerRetry.OpenRetry };
+
+    private static string WithApplicationName(string connectionString)
+    {
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        if (!builder.ShouldSerialize("Application Name"))
+        {
+            builder.ApplicationName = ApplicationName;
+        }
+
+        return builder.ConnectionString;
+    }
 
     /// <inheritdoc/>
     /// <remarks>Same result as T-SQL <c>QUOTENAME</c>: <c>a]b</c> becomes <c>[a]]b]</c>.</remarks>
@@ -94,7 +113,20 @@ public sealed partial class SqlServerProvider : DatabaseProvider
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         ArgumentNullException.ThrowIfNull(log);
 
-        return MigrationRunner.Run(SqlServerMigrations.CreateBuilder(connectionString), SqlServerMigrations.Folder, log);
+        // DbUp reads the journal before it runs each script in its own transaction, so without this lock two
+        // processes could both see a script as pending and run it twice.
+        using var lockConnection = CreateConnection(connectionString);
+        lockConnection.Open();
+        lockConnection.Execute(SqlServerStatements.LockMigrations, commandTimeout: 0);
+        try
+        {
+            return MigrationRunner.Run(
+                SqlServerMigrations.CreateBuilder(WithApplicationName(connectionString)), SqlServerMigrations.Folder, log);
+        }
+        finally
+        {
+            lockConnection.Execute(SqlServerStatements.UnlockMigrations);
+        }
     }
 
     /// <inheritdoc/>

@@ -45,12 +45,16 @@ public sealed class SqliteProvider : DatabaseProvider
         ((DateTime)base.TimestampValue(utc)).ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
     /// <inheritdoc/>
+    /// <remarks>A failed script rolls back every script of the same run, not only itself.</remarks>
     public override IReadOnlyList<string> Migrate(string connectionString, Action<string> log)
     {
         var builder = DeployChanges.To
             .SqliteDatabase(WithForeignKeys(connectionString))
             .JournalToSqliteTable("SchemaVersions");
-        return MigrationRunner.Run(builder, "sqlite", log);
+
+        // Microsoft.Data.Sqlite begins transactions with BEGIN IMMEDIATE, so one transaction around the journal check
+        // and the scripts makes a second process wait until the first has finished, instead of running a script twice.
+        return MigrationRunner.Run(builder, "sqlite", log, singleTransaction: true);
     }
 
     /// <inheritdoc/>

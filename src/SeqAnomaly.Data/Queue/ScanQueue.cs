@@ -134,17 +134,7 @@ public abstract class ScanQueue
     /// <summary>Opens a connection to the database.</summary>
     protected async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = Provider.CreateConnection(ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        return await Provider.OpenConnectionAsync(ConnectionString, cancellationToken);
     }
 
     private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)

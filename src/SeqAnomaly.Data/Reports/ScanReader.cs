@@ -157,16 +157,6 @@ public sealed partial class ScanReader(DatabaseProvider provider, string connect
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = provider.CreateConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        return await provider.OpenConnectionAsync(connectionString, cancellationToken);
     }
 }

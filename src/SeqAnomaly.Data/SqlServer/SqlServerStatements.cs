@@ -18,6 +18,23 @@ internal static partial class SqlServerStatements
           AND o.name = @Table;
         """;
 
+    /// <summary>
+    /// Takes the session's exclusive lock on the product's migrations, waiting at most five minutes, so that two
+    /// processes migrating one database run one after the other. Raises an error when the lock is not granted.
+    /// </summary>
+    public const string LockMigrations = """
+        DECLARE @Result int;
+        EXEC @Result = sys.sp_getapplock @Resource = N'SeqAnomaly.Migrations', @LockMode = N'Exclusive',
+            @LockOwner = N'Session', @LockTimeout = 300000;
+        IF @Result < 0
+            THROW 50010, N'The migration lock SeqAnomaly.Migrations was not granted within five minutes.', 1;
+        """;
+
+    /// <summary>Releases the lock <see cref="LockMigrations"/> took.</summary>
+    public const string UnlockMigrations = """
+        EXEC sys.sp_releaseapplock @Resource = N'SeqAnomaly.Migrations', @LockOwner = N'Session';
+        """;
+
     /// <summary>Lists the first tables and views of a schema, for the message when a table is not found.</summary>
     public const string ListTables = """
         SELECT TOP (50) o.name
