@@ -39,7 +39,7 @@ public static class ModelCatalog
     /// <param name="progress">Receives each epoch's losses.</param>
     /// <param name="maxLength">
     /// Most characters a <c>charae</c> value may have; longer values are flagged as over-length. The classic
-    /// model ignores it.
+    /// model rejects a <paramref name="longestValue"/> above it.
     /// </param>
     /// <param name="longestValue">
     /// Characters in the longest value that will be scored, when <paramref name="values"/> is a sample of the
@@ -56,9 +56,19 @@ public static class ModelCatalog
         {
             CharacterModel.Name => CharacterModel.Train(
                 values, options, new CharacterModelOptions(MaxLength: maxLength), progress),
-            ClassicModel.Name => ClassicModel.Train(values, options, progress, longestValue),
+            ClassicModel.Name => ClassicModel.Train(values, options, progress, ClassicWidth(longestValue, maxLength)),
             _ => throw UnknownArchitecture(architecture),
         });
+
+    // The classic model is as wide as the longest value and holds every training row at that width, so one
+    // value of a megabyte would need gigabytes of memory. Longer values than the maximum are rejected.
+    private static int ClassicWidth(int longestValue, int maxLength) =>
+        longestValue <= maxLength
+            ? longestValue
+            : throw new InvalidInputException(
+                $"The column has a value of {longestValue:N0} characters, but the classic architecture represents "
+                + $"values of at most {maxLength:N0} (--max-length). Raise --max-length, or use --architecture "
+                + "charae, which flags longer values as over-length.");
 
     /// <summary>Rebuilds a stored model; the weights' checksum must match.</summary>
     public static ISequenceModel Load(ModelArtifact artifact, string expectedSha256)
