@@ -74,5 +74,6 @@ public sealed class IncrementalScanTests
     [
         "scan", "--provider", "sqlite", "--connection", database.ConnectionString,
         "--table", "Parts", "--key", "Id", "--column", "Serial", "--epochs", "20", "--seed", "3",
+        "--architecture", "classic", "--threshold", "quantile:0.995",
     ];
 }
