@@ -84,11 +84,16 @@ public sealed partial class CharacterModel : ISequenceModel
             vocabulary.Encode(trainable[i], rows.AsSpan(i * width, width));
         }
 
-        random.manual_seed(options.Seed);
+        // NOTE: the generator is not disposed: in TorchSharp 0.107, disposing it made later torch.random.manual_seed
+        // calls stop reproducing the classic model's weights in the same process.
+        var generator = new Generator((ulong)options.Seed);
         var network = new CharacterNetwork(width, vocabulary.Size, shape.HiddenSize);
+        network.Initialize(generator);
+        network.DropoutGenerator = generator;
         network.SetKnownPairs(KnownPairs(rows, width, vocabulary.Size));
         var model = new CharacterModel(network, vocabulary, width, options, shape);
         var history = CharacterTrainer.Fit(network, rows, width, options, progress);
+        network.DropoutGenerator = null;
         return new TrainedModel(model, history, trainable.Count);
     }
 
