@@ -21,9 +21,14 @@ public sealed partial class CharacterModel : ISequenceModel
 
     /// <summary>
     /// Probability below which a character counts as an error for the <c>auto</c> threshold rule: a value
-    /// is an outlier only if some position is less likely than one in a thousand.
+    /// is an outlier only if some position is less likely than one in 5,000. Training stops learning
+    /// characters below <see cref="LearnedProbability"/>, which pushes them far below this floor, while
+    /// valid characters learned near the trim level stay above it.
     /// </summary>
-    public const double OutlierProbability = 1e-3;
+    public const double OutlierProbability = 2e-4;
+
+    /// <summary>Probability below which a character stops adding to the training loss (see the trainer's trimmed loss).</summary>
+    public const double LearnedProbability = 1e-3;
 
     /// <summary>Share of rows in which a (position, character) pair must occur to inform other positions.</summary>
     public const double KnownPairShare = 1e-3;
