@@ -11,7 +11,7 @@ namespace SeqAnomaly.Data;
 /// reads, and the scan's lifecycle. Shared by every provider; engine differences go through
 /// <see cref="DatabaseProvider"/>.
 /// </summary>
-public sealed class AnomalyStore(DatabaseProvider provider, string connectionString)
+public sealed partial class AnomalyStore(DatabaseProvider provider, string connectionString)
 {
     private static readonly string[] ModelColumns =
     [
@@ -20,7 +20,8 @@ public sealed class AnomalyStore(DatabaseProvider provider, string connectionStr
         "ThresholdValue", "Weights", "WeightsSha256",
     ];
 
-    private static readonly string[] ScanColumns = ["SourceTable", "KeyColumn", "ValueColumn", "StartedAt", "Status"];
+    private static readonly string[] ScanColumns =
+        ["SourceTable", "KeyColumn", "ValueColumn", "StartedAt", "Status", "BaseScanId"];
 
     /// <summary>The engine this store talks to.</summary>
     public DatabaseProvider Provider { get; } = provider;
@@ -102,7 +103,11 @@ public sealed class AnomalyStore(DatabaseProvider provider, string connectionStr
     }
 
     /// <summary>Inserts a Running scan, committed at once so that it shows as running; returns its id.</summary>
-    public async Task<long> StartScanAsync(SourceColumn source, CancellationToken cancellationToken = default)
+    /// <param name="source">The checked source column.</param>
+    /// <param name="baseScanId">For an incremental scan, the full scan whose model it reuses and whose rows it extends.</param>
+    /// <param name="cancellationToken">Cancels the insert.</param>
+    public async Task<long> StartScanAsync(
+        SourceColumn source, long? baseScanId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         await using var connection = await OpenAsync(cancellationToken);
@@ -113,6 +118,7 @@ public sealed class AnomalyStore(DatabaseProvider provider, string connectionStr
             source.ValueColumn,
             StartedAt = Provider.TimestampValue(DateTime.UtcNow),
             Status = "Running",
+            BaseScanId = baseScanId,
         };
         return await Provider.InsertReturningIdAsync(
             connection, null, Provider.ObjectName("Scans"), "ScanId", ScanColumns, row, cancellationToken);

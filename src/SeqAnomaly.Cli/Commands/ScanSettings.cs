@@ -70,6 +70,14 @@ public sealed class ScanSettings : DatabaseSettings
     [Description("Print the result as one JSON document on standard output; progress goes to standard error.")]
     public bool Json { get; init; }
 
+    [CommandOption("--incremental")]
+    [Description("Reuse the latest model of --model-name and score only rows that have no score yet; a full scan runs if there is no model.")]
+    public bool Incremental { get; init; }
+
+    [CommandOption("--retrain")]
+    [Description("Train a new model and score every row (the default); the opposite of --incremental.")]
+    public bool Retrain { get; init; }
+
     [CommandOption("--top <N>")]
     [Description("Number of outliers listed in the summary.")]
     [DefaultValue(20)]
@@ -109,7 +117,12 @@ public sealed class ScanSettings : DatabaseSettings
             throw InvalidInputException.InvalidOption("--model-name", modelName, "a non-blank name of at most 200 characters");
         }
 
-        return new ScanRequest(table, key, column, modelName, architecture, threshold, training, tuning);
+        if (Incremental && Retrain)
+        {
+            throw new InvalidInputException("--incremental and --retrain exclude each other: choose one.");
+        }
+
+        return new ScanRequest(table, key, column, modelName, architecture, threshold, training, tuning, Incremental);
     }
 
     private static int Positive(int value, string option) =>

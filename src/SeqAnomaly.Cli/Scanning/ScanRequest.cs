@@ -12,6 +12,10 @@ namespace SeqAnomaly.Cli.Scanning;
 /// <param name="Threshold">Rule that sets the outlier threshold.</param>
 /// <param name="Training">Training hyperparameters.</param>
 /// <param name="Tuning">Sample size, length limit and batch sizes.</param>
+/// <param name="Incremental">
+/// Reuse the latest model of <paramref name="ModelName"/> and score only rows that have no score yet; a full
+/// scan runs instead when the model has no full scan of this column.
+/// </param>
 public sealed record ScanRequest(
     string Table,
     string KeyColumn,
@@ -20,7 +24,8 @@ public sealed record ScanRequest(
     string Architecture,
     ThresholdRule Threshold,
     TrainingOptions Training,
-    ScanTuning Tuning);
+    ScanTuning Tuning,
+    bool Incremental = false);
 
 /// <summary>How a scan uses memory and time; none of these change which values are flagged on a small column.</summary>
 /// <param name="SampleSize">

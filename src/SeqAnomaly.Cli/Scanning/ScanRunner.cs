@@ -26,11 +26,20 @@ public sealed class ScanRunner(AnomalyStore store)
         ScanRequest request, IProgress<ScanProgress>? progress = null, int topCount = 20, CancellationToken cancellationToken = default)
     {
         var source = await store.ResolveSourceAsync(request.Table, request.KeyColumn, request.ValueColumn, cancellationToken);
+        if (request.Incremental)
+        {
+            var reused = await FindReusableModelAsync(request, source, progress, cancellationToken);
+            if (reused is not null)
+            {
+                return await RunIncrementalAsync(request, source, reused.Value.Model, reused.Value.BaseScanId, progress, topCount, cancellationToken);
+            }
+        }
+
         var timings = new ScanTimings();
         using var spool = new RowSpool();
         var sample = new ReservoirSample<string>(request.Tuning.SampleSize, request.Training.Seed);
         var clock = Stopwatch.StartNew();
-        var (rowsRead, longest) = await ReadAsync(source, spool, sample, progress, cancellationToken);
+        var (rowsRead, longest) = await ReadAsync(source, store.ReadAsync(source, cancellationToken), spool, sample, progress);
         timings.Read = clock.Elapsed;
         if (spool.Count == 0)
         {
@@ -41,7 +50,7 @@ public sealed class ScanRunner(AnomalyStore store)
 
         // The input is usable, so the product's tables may now be created or upgraded.
         store.Migrate(_ => { });
-        var scanId = await store.StartScanAsync(source, cancellationToken);
+        var scanId = await store.StartScanAsync(source, cancellationToken: cancellationToken);
         try
         {
             var pass = new ScanPass(request, source, scanId, rowsRead, longest, timings, progress, topCount);
@@ -55,22 +64,94 @@ public sealed class ScanRunner(AnomalyStore store)
         }
     }
 
-    private async Task<(long RowsRead, int Longest)> ReadAsync(
+    private async Task<(StoredModel Model, long BaseScanId)?> FindReusableModelAsync(
+        ScanRequest request, SourceColumn source, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        store.Migrate(_ => { });
+        var stored = await store.FindModelAsync(request.ModelName, cancellationToken);
+        if (stored is not null && (stored.Model.SourceTable != source.DisplayTable || stored.Model.SourceColumn != source.ValueColumn))
+        {
+            throw new InvalidInputException(
+                $"Model '{request.ModelName}' was trained on {stored.Model.SourceTable}.{stored.Model.SourceColumn}, not on " +
+                $"{source.DisplayTable}.{source.ValueColumn}; an incremental scan must reuse a model of the same column.");
+        }
+
+        var baseScanId = stored is null ? null : await store.FindBaseScanAsync(stored.ModelId, cancellationToken);
+        if (stored is null || baseScanId is null)
+        {
+            progress?.Report(new ScanProgress(
+                ScanStage.Reading, 0, null, $"Model '{request.ModelName}' has no full scan yet, so this scan trains one and scores every row."));
+            return null;
+        }
+
+        return (stored, baseScanId.Value);
+    }
+
+    private async Task<ScanResult> RunIncrementalAsync(
+        ScanRequest request,
         SourceColumn source,
-        RowSpool spool,
-        ReservoirSample<string> sample,
+        StoredModel stored,
+        long baseScanId,
         IProgress<ScanProgress>? progress,
+        int topCount,
         CancellationToken cancellationToken)
+    {
+        var timings = new ScanTimings();
+        using var spool = new RowSpool();
+        var clock = Stopwatch.StartNew();
+        var (rowsRead, _) = await ReadAsync(
+            source, store.ReadUnscoredAsync(source, baseScanId, cancellationToken), spool, sample: null, progress);
+        timings.Read = clock.Elapsed;
+
+        var scanId = await store.StartScanAsync(source, baseScanId, cancellationToken);
+        try
+        {
+            var row = stored.Model;
+            using var model = ModelCatalog.Load(
+                new ModelArtifact(row.Architecture, row.EncodingJson, row.HyperparametersJson, row.Weights), row.WeightsSha256);
+            var pass = new ScanPass(request, source, scanId, rowsRead, 0, timings, progress, topCount);
+            clock.Restart();
+            var scores = ScoreAll(pass, model, spool, cancellationToken);
+            var threshold = row.ThresholdValue;
+            var outliers = scores.LongCount(score => score > threshold);
+            timings.Scoring = clock.Elapsed;
+            progress?.Report(new ScanProgress(
+                ScanStage.Scoring,
+                scores.Length,
+                scores.Length,
+                $"Scored {scores.Length:N0} new values with model {stored.ModelId}; its threshold {threshold:G6} flags {outliers:N0}."));
+
+            clock.Restart();
+            var counts = new ScanCounts(rowsRead, rowsRead - spool.Count, spool.Count, outliers, row.ThresholdRule, threshold);
+            var writer = new ScoreRowStream(model, spool, scores, threshold, topCount, progress);
+            await store.CompleteIncrementalScanAsync(scanId, stored.ModelId, writer.Rows(cancellationToken), counts, cancellationToken);
+            timings.Write = clock.Elapsed;
+            return new ScanResult(
+                scanId, stored.ModelId, source, counts, timings.Read, timings.Training, timings.Scoring, timings.Write, writer.TopOutliers());
+        }
+        catch (Exception error)
+        {
+            await MarkFailedAsync(scanId, error);
+            throw;
+        }
+    }
+
+    private static async Task<(long RowsRead, int Longest)> ReadAsync(
+        SourceColumn source,
+        IAsyncEnumerable<SourceRow> rows,
+        RowSpool spool,
+        ReservoirSample<string>? sample,
+        IProgress<ScanProgress>? progress)
     {
         long rowsRead = 0;
         var longest = 0;
-        await foreach (var row in store.ReadAsync(source, cancellationToken))
+        await foreach (var row in rows)
         {
             rowsRead++;
             if (row.Value is not null)
             {
                 spool.Append(row.Key, row.Value);
-                sample.Add(row.Value);
+                sample?.Add(row.Value);
                 longest = Math.Max(longest, CharIndexEncoding.Length(row.Value));
             }
 

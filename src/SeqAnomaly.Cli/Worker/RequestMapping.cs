@@ -28,8 +28,7 @@ public static class RequestMapping
         var training = defaults with { Epochs = options.Epochs ?? defaults.Epochs, Seed = options.Seed ?? defaults.Seed };
         training.Validate();
 
-        // NOTE: the option retrain is checked and stored, but every scan trains a new model version, because
-        // ScanRunner has no path that scores with a stored model.
+        // retrain false reuses the active model and scores only new rows; absent or true trains a new version.
         return new ScanRequest(
             request.SourceTable,
             request.KeyColumn,
@@ -38,6 +37,7 @@ public static class RequestMapping
             architecture,
             ThresholdRule.Parse(options.Threshold ?? ModelCatalog.DefaultThresholdRule(architecture)),
             training,
-            new ScanTuning());
+            new ScanTuning(),
+            Incremental: options.Retrain == false);
     }
 }

@@ -21,9 +21,14 @@ public sealed partial class CharacterModel : ISequenceModel
 
     /// <summary>
     /// Probability below which a character counts as an error for the <c>auto</c> threshold rule: a value
-    /// is an outlier only if some position is less likely than one in a thousand.
+    /// is an outlier only if some position is less likely than one in 5,000. Training stops learning
+    /// characters below <see cref="LearnedProbability"/>, which pushes them far below this floor, while
+    /// valid characters learned near the trim level stay above it.
     /// </summary>
-    public const double OutlierProbability = 1e-3;
+    public const double OutlierProbability = 2e-4;
+
+    /// <summary>Probability below which a character stops adding to the training loss (see the trainer's trimmed loss).</summary>
+    public const double LearnedProbability = 1e-3;
 
     /// <summary>Share of rows in which a (position, character) pair must occur to inform other positions.</summary>
     public const double KnownPairShare = 1e-3;
@@ -84,11 +89,16 @@ public sealed partial class CharacterModel : ISequenceModel
             vocabulary.Encode(trainable[i], rows.AsSpan(i * width, width));
         }
 
-        random.manual_seed(options.Seed);
+        // NOTE: the generator is not disposed: in TorchSharp 0.107, disposing it made later torch.random.manual_seed
+        // calls stop reproducing the classic model's weights in the same process.
+        var generator = new Generator((ulong)options.Seed);
         var network = new CharacterNetwork(width, vocabulary.Size, shape.HiddenSize);
+        network.Initialize(generator);
+        network.DropoutGenerator = generator;
         network.SetKnownPairs(KnownPairs(rows, width, vocabulary.Size));
         var model = new CharacterModel(network, vocabulary, width, options, shape);
         var history = CharacterTrainer.Fit(network, rows, width, options, progress);
+        network.DropoutGenerator = null;
         return new TrainedModel(model, history, trainable.Count);
     }
 

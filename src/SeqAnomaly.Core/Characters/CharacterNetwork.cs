@@ -32,6 +32,7 @@ public sealed class CharacterNetwork : nn.Module<Tensor, Tensor>
 
     private const int EmbeddingSize = 16;
 
+    private readonly int _hiddenSize;
     private readonly Embedding _pairs;
     private readonly Embedding _tokens;
     private readonly ModuleList<Linear> _neighbours;
@@ -45,6 +46,7 @@ public sealed class CharacterNetwork : nn.Module<Tensor, Tensor>
     public CharacterNetwork(int width, int vocabularySize, int hiddenSize)
         : base(nameof(CharacterNetwork))
     {
+        _hiddenSize = hiddenSize;
         _pairs = nn.Embedding(width * vocabularySize, hiddenSize);
         using (no_grad())
         {
@@ -73,6 +75,42 @@ public sealed class CharacterNetwork : nn.Module<Tensor, Tensor>
         _knownPairs.copy_(pairs);
     }
 
+    /// <summary>
+    /// Random generator of the training-time context dropout. A generator of the model's own keeps training
+    /// deterministic while other models in the process draw from torch's global generator.
+    /// </summary>
+    public Generator? DropoutGenerator { get; set; }
+
+    /// <summary>
+    /// Draws every parameter from <paramref name="generator"/>, with the same distributions as TorchSharp's
+    /// defaults (embeddings normal, linear layers uniform within 1/sqrt(inputs)) but the pair vectors at zero.
+    /// </summary>
+    public void Initialize(Generator generator)
+    {
+        using var _ = no_grad();
+        foreach (var (name, parameter) in named_parameters())
+        {
+            if (name.StartsWith("_pairs", StringComparison.Ordinal))
+            {
+                parameter.zero_();
+            }
+            else if (name.StartsWith("_tokens", StringComparison.Ordinal))
+            {
+                parameter.normal_(generator: generator);
+            }
+            else if (name.StartsWith("_hiddenPosition", StringComparison.Ordinal))
+            {
+                parameter.normal_(0, 1 / Math.Sqrt(parameter.shape[1]), generator: generator);
+            }
+            else
+            {
+                var inputs = name.EndsWith("bias", StringComparison.Ordinal) ? parameter.shape[0] : parameter.shape[^1];
+                var bound = 1 / Math.Sqrt(name.EndsWith("bias", StringComparison.Ordinal) ? _hiddenSize : inputs);
+                parameter.uniform_(-bound, bound, generator: generator);
+            }
+        }
+    }
+
     /// <summary>Returns logits of shape [batch, width, vocabulary] from tokens of shape [batch, width].</summary>
     public override Tensor forward(Tensor tokens)
     {
@@ -82,8 +120,8 @@ public sealed class CharacterNetwork : nn.Module<Tensor, Tensor>
         var keep = _knownPairs.index_select(0, pairs.flatten()).view(batch, width, 1);
         if (training)
         {
-            var share = rand(batch, 1, 1) * MaxContextDropout;
-            var dropped = rand(batch, width, 1).ge(share).to_type(keep.dtype);
+            var share = rand([batch, 1, 1], generator: DropoutGenerator) * MaxContextDropout;
+            var dropped = rand([batch, width, 1], generator: DropoutGenerator).ge(share).to_type(keep.dtype);
             keep = keep * dropped;
         }
 

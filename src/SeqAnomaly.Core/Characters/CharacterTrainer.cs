@@ -55,19 +55,15 @@ internal static class CharacterTrainer
         return history;
     }
 
-    /// <summary>
-    /// Probability below which a character stops adding to the trimmed loss: a tenth of
-    /// <see cref="CharacterModel.OutlierProbability"/>, so that legitimate characters near that floor are
-    /// still learned while a wrong character seen once is not pulled up to it.
-    /// </summary>
-    public const double TrimProbability = CharacterModel.OutlierProbability;
+    /// <summary>Probability below which a character stops adding to the trimmed loss.</summary>
+    public const double TrimProbability = CharacterModel.LearnedProbability;
 
     /// <summary>Epochs trained on the plain loss before trimming starts: the first third.</summary>
     private static int WarmUpEpochs(int epochs) => (epochs + 2) / 3;
 
     /// <summary>
     /// Mean cross-entropy over positions. When <paramref name="trimmed"/>, a position whose character is
-    /// already less likely than <see cref="CharacterModel.OutlierProbability"/> adds nothing, so the few
+    /// already less likely than <see cref="TrimProbability"/> adds nothing, so the few
     /// wrong values in a column do not teach the model that their characters are possible. Trimming
     /// starts after a warm-up, once common characters have reached their frequency.
     /// </summary>

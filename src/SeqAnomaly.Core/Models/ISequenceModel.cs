@@ -8,7 +8,7 @@ public interface ISequenceModel : IDisposable
 
     /// <summary>
     /// Lowest score the <c>auto</c> threshold rule may use as threshold, in the model's own score unit:
-    /// for <c>charae</c> the score of a value whose least likely character has probability 1/1000; 0 for
+    /// for <c>charae</c> the score of a value whose least likely character has probability 1/5,000; 0 for
     /// models whose score has no probability meaning.
     /// </summary>
     double OutlierScoreFloor { get; }

@@ -5,7 +5,7 @@ namespace SeqAnomaly.Core.Thresholds;
 /// thousands of times counts once, and computes their median plus <see cref="Deviations"/> robust standard
 /// deviations (1.4826 times the median absolute deviation). The threshold is that number or the model's
 /// score floor, whichever is higher. For <c>charae</c> the floor is the score of a value whose least likely
-/// character has probability 1/1000, so on a column whose characters all fit, nothing is flagged however
+/// character has probability 1/5,000, so on a column whose characters all fit, nothing is flagged however
 /// narrow the score spread; and on a column the model fits poorly, only the far tail is flagged.
 /// </summary>
 public sealed record AutoThreshold : ThresholdRule
