@@ -9,7 +9,7 @@ namespace SeqAnomaly.Reliability.Tests;
 
 /// <summary>
 /// Opening a connection while the server is unreachable: a port on 127.0.0.1 that refuses connections until the
-/// first retry, then forwards to the test server, stands in for a PostgreSQL server that is restarting.
+/// first retry, then forwards to the test server, simulates a PostgreSQL server that is restarting.
 /// </summary>
 public sealed class ConnectionRetryTests
 {
