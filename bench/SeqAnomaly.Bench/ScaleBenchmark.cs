@@ -8,8 +8,8 @@ namespace SeqAnomaly.Bench;
 
 /// <summary>
 /// Measures, per engine and table size, the I/O floor, the model floor and the full scan, each in a child
-/// process of its own, then the speed-up on a column of few distinct values and the incremental scan after
-/// adding 1% new rows.
+/// process of its own. At 1,000,000 rows it also measures a column of few distinct values and an incremental
+/// scan after adding 1% new rows.
 /// </summary>
 public static class ScaleBenchmark
 {
