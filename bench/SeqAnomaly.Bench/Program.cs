@@ -1,9 +1,21 @@
 using SeqAnomaly.Bench;
 using Spectre.Console;
 
-const string Usage = "usage: SeqAnomaly.Bench bulk [--postgres CONNECTION_STRING] [--sqlite FILE]";
+const string Usage =
+    "usage: SeqAnomaly.Bench bulk [--postgres CONNECTION_STRING] [--sqlite FILE]\n" +
+    "       SeqAnomaly.Bench scale [--postgres CONNECTION_STRING] [--sqlite FILE] [--rows N,N...]";
 
-if (args.Length == 0 || args[0] != "bulk")
+if (args.Length == 5 && args[0] == "scale-run")
+{
+    // A child of "scale": one measurement, printed as one JSON line.
+    var connection = Environment.GetEnvironmentVariable("SEQANOMALY_CONNECTION")
+        ?? throw new InvalidOperationException("SEQANOMALY_CONNECTION is not set.");
+    var figures = await ScaleRun.RunAsync(args[1], args[2], connection, args[3], long.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine(ScaleRun.ToJson(figures));
+    return 0;
+}
+
+if (args.Length == 0 || (args[0] != "bulk" && args[0] != "scale"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -11,6 +23,7 @@ if (args.Length == 0 || args[0] != "bulk")
 
 string? postgres = null;
 string? sqlite = null;
+long[] sizes = [1_000_000, 10_000_000];
 for (var i = 1; i < args.Length; i++)
 {
     if (i + 1 >= args.Length)
@@ -27,6 +40,9 @@ for (var i = 1; i < args.Length; i++)
         case "--sqlite":
             sqlite = args[++i];
             break;
+        case "--rows" when args[0] == "scale":
+            sizes = [.. args[++i].Split(',').Select(size => long.Parse(size, System.Globalization.CultureInfo.InvariantCulture))];
+            break;
         default:
             Console.Error.WriteLine($"Unknown option '{args[i]}'. {Usage}");
             return 2;
@@ -37,6 +53,22 @@ if (postgres is null && sqlite is null)
 {
     Console.Error.WriteLine($"Name at least one database. {Usage}");
     return 2;
+}
+
+if (args[0] == "scale")
+{
+    var engines = new List<(string, string)>();
+    if (sqlite is not null)
+    {
+        engines.Add(("sqlite", $"Data Source={sqlite}"));
+    }
+
+    if (postgres is not null)
+    {
+        engines.Add(("postgres", postgres));
+    }
+
+    return await ScaleBenchmark.RunAsync(engines, sizes);
 }
 
 var results = new List<BulkWriteResult>();

@@ -4,8 +4,8 @@ using Dapper;
 namespace SeqAnomaly.Data;
 
 /// <summary>
-/// Incremental scans: a full scan trains a model and scores every row; an incremental scan reuses that
-/// model and scores only the rows whose key has no score in the full scan or the incremental scans
+/// Incremental scans. A full scan trains a model and scores every row. An incremental scan reuses that
+/// model and scores only the rows whose key has no score in the full scan or in the incremental scans
 /// that already extend it. The views show the full scan and its extensions together.
 /// </summary>
 public sealed partial class AnomalyStore

@@ -41,5 +41,5 @@ public sealed record ScanTuning(
     int CacheCapacity = 1 << 20)
 {
     /// <summary>Default training sample size.</summary>
-    public const int DefaultSampleSize = 100_000;
+    public const int DefaultSampleSize = 25_000;
 }
