@@ -1,4 +1,5 @@
 using System.Globalization;
+using SeqAnomaly.Core.Models;
 
 namespace SeqAnomaly.Core.Characters;
 
@@ -11,7 +12,9 @@ public sealed partial class CharacterModel
     private const int MaxExplainedPositions = 3;
 
     /// <inheritdoc/>
-    public string?[] Explain(IReadOnlyList<string> values)
+    public string?[] Explain(IReadOnlyList<string> values) => TorchGate.Run(() => ExplainUnderGate(values));
+
+    private string?[] ExplainUnderGate(IReadOnlyList<string> values)
     {
         var explanations = new string?[values.Count];
         var inWidth = new List<string>();

@@ -69,7 +69,14 @@ public sealed partial class CharacterModel : ISequenceModel
         IReadOnlyList<string> values,
         TrainingOptions options,
         CharacterModelOptions? shape = null,
-        IProgress<EpochLoss>? progress = null)
+        IProgress<EpochLoss>? progress = null) =>
+        TorchGate.Run(() => TrainUnderGate(values, options, shape, progress));
+
+    private static TrainedModel TrainUnderGate(
+        IReadOnlyList<string> values,
+        TrainingOptions options,
+        CharacterModelOptions? shape,
+        IProgress<EpochLoss>? progress)
     {
         options.Validate();
         shape ??= new CharacterModelOptions();
@@ -121,7 +128,9 @@ public sealed partial class CharacterModel : ISequenceModel
     }
 
     /// <inheritdoc/>
-    public float[] Score(IReadOnlyList<string> values)
+    public float[] Score(IReadOnlyList<string> values) => TorchGate.Run(() => ScoreUnderGate(values));
+
+    private float[] ScoreUnderGate(IReadOnlyList<string> values)
     {
         var scores = new float[values.Count];
         var (distinct, indices) = Deduplicate(values, scores);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
 namespace SeqAnomaly.Core.Models;
@@ -9,9 +10,26 @@ namespace SeqAnomaly.Core.Models;
 /// depend on what else the process was doing. Serialising training and scoring keeps every scan's
 /// scores a function of its data, seed and options; each step still uses all of torch's threads.
 /// </summary>
-public static class TorchGate
+public static partial class TorchGate
 {
     private static readonly Lock s_gate = new();
+
+    static TorchGate()
+    {
+        // MKL, which libtorch uses for dense algebra on x86-64, may change its thread count with the machine's
+        // load, and a different split rounds sums differently. Fixing the count keeps scores identical run to run.
+        try
+        {
+            SetMklDynamic(0);
+        }
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // Builds of libtorch without MKL (ARM, macOS) have no dynamic thread count to turn off.
+        }
+    }
+
+    [LibraryImport("libtorch_cpu", EntryPoint = "MKL_Set_Dynamic")]
+    private static partial void SetMklDynamic(int enabled);
 
     /// <summary>Seeds the global generator with <paramref name="seed"/> and runs <paramref name="create"/> under the lock.</summary>
     public static T Create<T>(int seed, Func<T> create)
