@@ -29,6 +29,7 @@ public static class SeqAnomalyApp
             config.ConfigureConsole(output);
             config.Settings.Registrar.RegisterInstance(streams);
             config.PropagateExceptions();
+            config.UseStrictParsing();
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Create a SQLite database of part serials with five planted anomalies, scan it and show the outliers.")
                 .WithExample("demo")
@@ -69,6 +70,15 @@ public static class SeqAnomalyApp
             cancellation.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+
+        // A service manager stops the process with SIGTERM; it cancels like Ctrl+C, so a scan is marked Failed.
+        using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            signal =>
+            {
+                signal.Cancel = true;
+                cancellation.Cancel();
+            });
         try
         {
             return await app.RunAsync(args, cancellation.Token);

@@ -68,4 +68,20 @@ public sealed partial class AnomalyStore
         await MarkSucceededAsync(connection, transaction, scanId, modelId, counts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Returns whether the database has the scan queue, that is, whether its migrations include it.</summary>
+    public async Task<bool> HasScanQueueAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM {Provider.ObjectName("ScanRequests")} WHERE 1 = 0", cancellationToken: cancellationToken));
+            return true;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false;
+        }
+    }
 }

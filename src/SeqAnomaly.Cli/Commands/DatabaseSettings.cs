@@ -23,7 +23,11 @@ public class DatabaseSettings : OutputSettings
 
     /// <summary>Creates the store for these options.</summary>
     /// <exception cref="InvalidInputException">The provider is unknown or no connection string was given.</exception>
-    public AnomalyStore OpenStore()
+    /// <param name="createsDatabase">
+    /// Whether the command may create a SQLite file that does not exist yet; other commands reject a missing file
+    /// instead of leaving an empty one behind.
+    /// </param>
+    public AnomalyStore OpenStore(bool createsDatabase = false)
     {
         var provider = DatabaseProvider.FromName(Provider);
         var connection = Connection ?? Environment.GetEnvironmentVariable(ConnectionVariable);
@@ -33,6 +37,42 @@ public class DatabaseSettings : OutputSettings
                 $"No connection string: pass --connection or set the {ConnectionVariable} environment variable.");
         }
 
+        try
+        {
+            // Parsing happens here, so a malformed string is bad input. Drivers' messages name the keyword, not the value.
+            using var probe = provider.CreateConnection(connection);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidInputException($"Invalid {provider.Name} connection string: {error.Message}", error);
+        }
+
+        if (provider.Name == "sqlite")
+        {
+            CheckSqliteFile(connection, createsDatabase);
+        }
+
         return new AnomalyStore(provider, connection);
+    }
+
+    private static void CheckSqliteFile(string connection, bool createsDatabase)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
+        var path = builder.DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:" || path.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new InvalidInputException($"SQLite database '{path}' is a directory, not a file.");
+        }
+
+        if (!createsDatabase && !File.Exists(path))
+        {
+            throw new InvalidInputException(
+                $"SQLite database file '{path}' does not exist. Create it with seqanomaly migrate or seqanomaly import-csv.");
+        }
     }
 }

@@ -36,7 +36,7 @@ public sealed class ImportCsvCommand(IAnsiConsole console) : AsyncCommand<Import
         }
 
         var (header, records) = ReadCsv(file);
-        var store = settings.OpenStore();
+        var store = settings.OpenStore(createsDatabase: true);
         var provider = store.Provider;
         var quotedTable = string.Join('.', table.Split('.').Select(provider.QuoteIdentifier));
         var columns = header.Select(provider.QuoteIdentifier).ToList();
@@ -76,6 +76,21 @@ public sealed class ImportCsvCommand(IAnsiConsole console) : AsyncCommand<Import
     {
         using var reader = new StreamReader(file);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
+        try
+        {
+            return ReadRecords(csv, file);
+        }
+        catch (BadDataException error)
+        {
+            throw new InvalidInputException(
+                $"CSV file '{file}' is malformed at line {error.Context?.Parser?.RawRow}: a quote is not closed or a field " +
+                "has a stray quote. Nothing was imported.",
+                error);
+        }
+    }
+
+    private static (List<string> Header, List<string[]> Records) ReadRecords(CsvReader csv, string file)
+    {
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
         {
             throw new InvalidInputException($"CSV file '{file}' has no header row.");
@@ -96,7 +111,15 @@ public sealed class ImportCsvCommand(IAnsiConsole console) : AsyncCommand<Import
         var records = new List<string[]>();
         while (csv.Read())
         {
-            records.Add(csv.Parser.Record ?? []);
+            var record = csv.Parser.Record ?? [];
+            if (record.Length != header.Length)
+            {
+                throw new InvalidInputException(
+                    $"CSV file '{file}', line {csv.Parser.RawRow}: {record.Length} field(s) where the header has " +
+                    $"{header.Length}. Nothing was imported.");
+            }
+
+            records.Add(record);
         }
 
         return ([.. header], records);

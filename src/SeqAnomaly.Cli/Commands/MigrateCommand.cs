@@ -9,7 +9,7 @@ public sealed class MigrateCommand(IAnsiConsole console) : Command<DatabaseSetti
     /// <inheritdoc/>
     public override int Execute(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        var store = settings.OpenStore();
+        var store = settings.OpenStore(createsDatabase: true);
         var applied = store.Migrate(message => console.MarkupLineInterpolated($"[grey]{message}[/]"));
         console.MarkupLineInterpolated(
             $"{applied.Count} migration(s) applied to the {store.Provider.Name} database; it is up to date.");

@@ -111,8 +111,8 @@ public sealed class ScanSettings : DatabaseSettings
             throw InvalidInputException.InvalidOption("--top", Top.ToString(), "a whole number of at least 0");
         }
 
-        var modelName = ModelName ?? $"{table}.{column}";
-        if (string.IsNullOrWhiteSpace(modelName) || modelName.Length > 200)
+        var modelName = ModelName;
+        if (modelName is not null && (string.IsNullOrWhiteSpace(modelName) || modelName.Length > 200))
         {
             throw InvalidInputException.InvalidOption("--model-name", modelName, "a non-blank name of at most 200 characters");
         }

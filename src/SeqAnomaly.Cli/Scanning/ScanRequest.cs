@@ -7,7 +7,10 @@ namespace SeqAnomaly.Cli.Scanning;
 /// <param name="Table">Source table, optionally schema-qualified.</param>
 /// <param name="KeyColumn">Unique key column.</param>
 /// <param name="ValueColumn">Column whose values are scanned.</param>
-/// <param name="ModelName">Name the model is stored under.</param>
+/// <param name="ModelName">
+/// Name the model is stored under; null means <c>TABLE.COLUMN</c> as the catalog spells them, so that the
+/// same column gets the same model name however it was typed.
+/// </param>
 /// <param name="Architecture">One of <see cref="ModelCatalog.Architectures"/>.</param>
 /// <param name="Threshold">Rule that sets the outlier threshold.</param>
 /// <param name="Training">Training hyperparameters.</param>
@@ -20,7 +23,7 @@ public sealed record ScanRequest(
     string Table,
     string KeyColumn,
     string ValueColumn,
-    string ModelName,
+    string? ModelName,
     string Architecture,
     ThresholdRule Threshold,
     TrainingOptions Training,

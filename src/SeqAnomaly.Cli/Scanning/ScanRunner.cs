@@ -26,6 +26,7 @@ public sealed class ScanRunner(AnomalyStore store)
         ScanRequest request, IProgress<ScanProgress>? progress = null, int topCount = 20, CancellationToken cancellationToken = default)
     {
         var source = await store.ResolveSourceAsync(request.Table, request.KeyColumn, request.ValueColumn, cancellationToken);
+        request = request with { ModelName = request.ModelName ?? $"{source.DisplayTable}.{source.ValueColumn}" };
         if (request.Incremental)
         {
             var reused = await FindReusableModelAsync(request, source, progress, cancellationToken);
@@ -68,7 +69,7 @@ public sealed class ScanRunner(AnomalyStore store)
         ScanRequest request, SourceColumn source, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         store.Migrate(_ => { });
-        var stored = await store.FindModelAsync(request.ModelName, cancellationToken);
+        var stored = await store.FindModelAsync(request.ModelName!, cancellationToken);
         if (stored is not null && (stored.Model.SourceTable != source.DisplayTable || stored.Model.SourceColumn != source.ValueColumn))
         {
             throw new InvalidInputException(
@@ -199,7 +200,7 @@ public sealed class ScanRunner(AnomalyStore store)
         clock.Restart();
         var artifact = model.Export();
         var modelRow = new ModelRow(
-            request.ModelName,
+            request.ModelName!,
             pass.Source.DisplayTable,
             pass.Source.ValueColumn,
             artifact.Architecture,

@@ -33,7 +33,7 @@ public static class RequestMapping
             request.SourceTable,
             request.KeyColumn,
             request.ValueColumn,
-            options.ModelName ?? $"{request.SourceTable}.{request.ValueColumn}",
+            options.ModelName,
             architecture,
             ThresholdRule.Parse(options.Threshold ?? ModelCatalog.DefaultThresholdRule(architecture)),
             training,

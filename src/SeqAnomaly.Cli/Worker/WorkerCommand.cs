@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SeqAnomaly.Core;
 using Spectre.Console.Cli;
 
 namespace SeqAnomaly.Cli.Worker;
@@ -10,8 +12,18 @@ public sealed class WorkerCommand : AsyncCommand<WorkerSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, WorkerSettings settings, CancellationToken cancellationToken)
     {
         var store = settings.OpenStore();
+        if (!await store.HasScanQueueAsync(cancellationToken))
+        {
+            throw new InvalidInputException(
+                "The database has no scan queue (table ScanRequests); run seqanomaly migrate on it first.");
+        }
+
         using var host = WorkerHost.Build(WorkerHost.CreateBuilder(settings.ConfigurationOverrides()), store);
         await host.RunAsync(cancellationToken);
-        return ExitCodes.Success;
+
+        // The host logs a failed worker and stops; the exit code must say so too, so that a service manager restarts it.
+        var failed = host.Services.GetServices<IHostedService>().OfType<BackgroundService>()
+            .Any(service => service.ExecuteTask is { IsFaulted: true });
+        return failed ? ExitCodes.Failure : ExitCodes.Success;
     }
 }
