@@ -69,7 +69,7 @@ public sealed class SecretLeakTests
         var options = new Dictionary<string, string>
         {
             ["--provider"] = "postgres", ["--connection"] = connection, ["--table"] = "Parts", ["--key"] = "Id",
-            ["--column"] = "Serial", ["--architecture"] = "classic", ["--epochs"] = "1", ["--verbosity"] = "detailed",
+            ["--column"] = "Serial", ["--architecture"] = "classic", ["--epochs"] = "1", ["--verbose"] = "",
         };
         for (var i = 0; i < extra.Length; i++)
         {

@@ -21,12 +21,24 @@ public static partial class TorchGate
         try
         {
             SetMklDynamic(0);
+
+            // Conditional numerical reproducibility, strict: the same inputs give the same bits whatever the
+            // memory alignment of the tensors, so a reloaded model scores exactly as the trained one.
+            SetMklReproducibility(MklReproducibilityAuto | MklReproducibilityStrict);
         }
         catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
         {
             // Builds of libtorch without MKL (ARM, macOS) have no dynamic thread count to turn off.
         }
     }
+
+    private const int MklReproducibilityAuto = 2;
+    private const int MklReproducibilityStrict = 0x10000;
+
+    // NOTE: libtorch exports MKL's reproducibility switch only under its internal service name, so a future
+    // libtorch may drop it; the fallback below then leaves results alignment-dependent in the last bit.
+    [LibraryImport("libtorch_cpu", EntryPoint = "mkl_serv_cbwr_set")]
+    private static partial int SetMklReproducibility(int mode);
 
     [LibraryImport("libtorch_cpu", EntryPoint = "MKL_Set_Dynamic")]
     private static partial void SetMklDynamic(int enabled);
