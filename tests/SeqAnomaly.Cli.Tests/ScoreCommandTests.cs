@@ -26,7 +26,8 @@ public sealed class ScoreCommandTests(ScannedDatabase database) : IClassFixture<
         var (_, output, _) = await CliRun.RunSplitAsync(null, Score(ScannedDatabase.Planted, "--json"));
 
         var score = JsonDocument.Parse(output).RootElement.GetProperty("results")[0].GetProperty("score").GetDouble();
-        Assert.Equal(stored, score, 6);
+        // A stored model scores a value to the same bits whether alone or in a scan.
+        Assert.Equal(stored, score);
     }
 
     [Fact]

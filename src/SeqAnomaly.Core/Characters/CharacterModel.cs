@@ -223,15 +223,18 @@ public sealed partial class CharacterModel : ISequenceModel
         {
             using var scope = NewDisposeScope();
             var count = Math.Min(ScoringBatchSize, values.Count - start);
-            var rows = new long[count * Width];
+
+            // Every batch has the same shape, padded with padding rows, because matrix kernels round differently
+            // for different batch sizes. A value then scores the same bits alone or among thousands.
+            var rows = new long[ScoringBatchSize * Width];
             for (var i = 0; i < count; i++)
             {
                 _vocabulary.Encode(values[start + i], rows.AsSpan(i * Width, Width));
             }
 
-            var tokens = tensor(rows, [count, Width]);
+            var tokens = tensor(rows, [ScoringBatchSize, Width]);
             var logProbabilities = nn.functional.log_softmax(_network.forward(tokens), 2);
-            consume(start, tokens, logProbabilities);
+            consume(start, tokens.narrow(0, 0, count), logProbabilities.narrow(0, 0, count));
         }
     }
 

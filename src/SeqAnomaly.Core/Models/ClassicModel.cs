@@ -100,7 +100,10 @@ public sealed class ClassicModel : ISequenceModel
         for (var start = 0; start < values.Count; start += batchSize)
         {
             var count = Math.Min(batchSize, values.Count - start);
-            var rows = new float[count * Width];
+
+            // Every batch has the same shape, padded with empty rows, because matrix kernels round differently
+            // for different batch sizes. A value then scores the same bits alone or among thousands.
+            var rows = new float[batchSize * Width];
             for (var i = 0; i < count; i++)
             {
                 CharIndexEncoding.Encode(values[start + i], rows.AsSpan(i * Width, Width));
@@ -108,9 +111,9 @@ public sealed class ClassicModel : ISequenceModel
 
             _scaler.Transform(rows);
             using var scope = NewDisposeScope();
-            var input = tensor(rows, [count, Width]);
+            var input = tensor(rows, [batchSize, Width]);
             var (reconstruction, _) = _network.forward(input);
-            var errors = (reconstruction - input).square().mean([1]);
+            var errors = (reconstruction - input).square().mean([1]).narrow(0, 0, count);
             errors.data<float>().CopyTo(scores, start);
         }
 
