@@ -265,77 +265,10 @@ public sealed partial class AnomalyStore(DatabaseProvider provider, string conne
         return await Provider.OpenConnectionAsync(ConnectionString, cancellationToken);
     }
 
-    /// <summary>Reads a timestamp column: a <see cref="DateTime"/>, or UTC text on SQLite.</summary>
-    private static DateTime ReadTimestamp(object value) => value switch
-    {
-        DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
-        DateTimeOffset offset => offset.UtcDateTime,
-        string text => DateTime.ParseExact(
-            text,
-            SqliteProvider.TimestampFormat,
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-        _ => throw new InvalidOperationException($"Unexpected timestamp type {value.GetType().Name}."),
-    };
-
     private sealed class DuplicateKey
     {
         public string? KeyText { get; set; }
 
         public long Occurrences { get; set; }
-    }
-
-    private sealed class ModelRecord
-    {
-        public long ModelId { get; set; }
-
-        public string Name { get; set; } = "";
-
-        public int Version { get; set; }
-
-        public object CreatedAt { get; set; } = "";
-
-        public string SourceTable { get; set; } = "";
-
-        public string SourceColumn { get; set; } = "";
-
-        public string Architecture { get; set; } = "";
-
-        public string EncodingJson { get; set; } = "";
-
-        public string HyperparametersJson { get; set; } = "";
-
-        public long TrainingRows { get; set; }
-
-        public double FinalTrainingLoss { get; set; }
-
-        public double? FinalValidationLoss { get; set; }
-
-        public string ThresholdRule { get; set; } = "";
-
-        public double ThresholdValue { get; set; }
-
-        public byte[] Weights { get; set; } = [];
-
-        public string WeightsSha256 { get; set; } = "";
-
-        public StoredModel ToStoredModel() => new(
-            ModelId,
-            Version,
-            ReadTimestamp(CreatedAt),
-            new ModelRow(
-                Name,
-                SourceTable,
-                SourceColumn,
-                Architecture,
-                EncodingJson,
-                HyperparametersJson,
-                TrainingRows,
-                FinalTrainingLoss,
-                FinalValidationLoss,
-                ThresholdRule,
-                ThresholdValue,
-                Weights,
-                WeightsSha256));
     }
 }

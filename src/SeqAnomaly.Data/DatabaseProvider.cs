@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using SeqAnomaly.Core;
 using SeqAnomaly.Data.Queue;
 
@@ -74,14 +75,21 @@ public abstract class DatabaseProvider
         DbConnection connection, string table, string keyColumn, string valueColumn, CancellationToken cancellationToken);
 
     /// <summary>Inserts one row and returns its identity value, inside <paramref name="transaction"/>.</summary>
-    public abstract Task<long> InsertReturningIdAsync(
+    /// <remarks>The default uses <c>INSERT ... RETURNING</c>, which PostgreSQL and SQLite share.</remarks>
+    public virtual async Task<long> InsertReturningIdAsync(
         DbConnection connection,
         DbTransaction? transaction,
         string table,
         string idColumn,
         IReadOnlyList<string> columns,
         object parameters,
-        CancellationToken cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) " +
+            $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) RETURNING {idColumn}";
+        return await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+    }
 
     /// <summary>Writes a scan's scores with the engine's bulk path, inside <paramref name="transaction"/>.</summary>
     public abstract Task WriteScoresAsync(

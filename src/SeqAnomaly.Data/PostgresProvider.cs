@@ -185,22 +185,6 @@ public sealed class PostgresProvider : DatabaseProvider
     }
 
     /// <inheritdoc/>
-    public override async Task<long> InsertReturningIdAsync(
-        DbConnection connection,
-        DbTransaction? transaction,
-        string table,
-        string idColumn,
-        IReadOnlyList<string> columns,
-        object parameters,
-        CancellationToken cancellationToken)
-    {
-        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) " +
-            $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) RETURNING {idColumn}";
-        return await connection.ExecuteScalarAsync<long>(
-            new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-    }
-
-    /// <inheritdoc/>
     /// <remarks>The COPY runs inside the connection's open transaction, so a rollback removes every row it wrote.</remarks>
     public override async Task WriteScoresAsync(
         DbConnection connection,
@@ -234,6 +218,11 @@ public sealed class PostgresProvider : DatabaseProvider
             $"COPY {ObjectName("SequenceScores")} (ScanId, RowKey, Value, Score, IsOutlier, Explanation) " +
             "FROM STDIN (FORMAT BINARY)",
             cancellationToken);
+
+        // The server checks keys and builds the index when the COPY completes, which takes longer than the
+        // command timeout for tens of millions of rows. Npgsql reads TimeSpan.Zero as no limit; cancellation
+        // still stops the write.
+        importer.Timeout = TimeSpan.Zero;
 
         foreach (var row in scores)
         {

@@ -103,22 +103,6 @@ public sealed class SqliteProvider : DatabaseProvider
     }
 
     /// <inheritdoc/>
-    public override async Task<long> InsertReturningIdAsync(
-        DbConnection connection,
-        DbTransaction? transaction,
-        string table,
-        string idColumn,
-        IReadOnlyList<string> columns,
-        object parameters,
-        CancellationToken cancellationToken)
-    {
-        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) " +
-            $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) RETURNING {idColumn}";
-        return await connection.ExecuteScalarAsync<long>(
-            new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-    }
-
-    /// <inheritdoc/>
     public override async Task WriteScoresAsync(
         DbConnection connection,
         DbTransaction transaction,

@@ -24,8 +24,8 @@ public class DatabaseSettings : OutputSettings
     /// <summary>Creates the store for these options.</summary>
     /// <exception cref="InvalidInputException">The provider is unknown or no connection string was given.</exception>
     /// <param name="createsDatabase">
-    /// Whether the command may create a SQLite file that does not exist yet; other commands reject a missing file
-    /// instead of leaving an empty one behind.
+    /// Whether the command may create a SQLite file that does not exist yet. Other commands reject a missing file,
+    /// so a mistyped path does not leave an empty database behind.
     /// </param>
     public AnomalyStore OpenStore(bool createsDatabase = false)
     {

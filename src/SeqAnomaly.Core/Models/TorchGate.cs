@@ -36,7 +36,7 @@ public static partial class TorchGate
     private const int MklReproducibilityStrict = 0x10000;
 
     // NOTE: libtorch exports MKL's reproducibility switch only under its internal service name, so a future
-    // libtorch may drop it; the fallback below then leaves results alignment-dependent in the last bit.
+    // libtorch may drop it. Results could then depend on memory alignment in the last bit again.
     [LibraryImport("libtorch_cpu", EntryPoint = "mkl_serv_cbwr_set")]
     private static partial int SetMklReproducibility(int mode);
 
