@@ -20,7 +20,7 @@ public sealed class SqliteProvider : DatabaseProvider
     public override string Name => "sqlite";
 
     /// <inheritdoc/>
-    /// <remarks>Foreign keys are switched on, because SQLite leaves them off unless each connection asks.</remarks>
+    /// <remarks>Foreign keys are switched on, because SQLite leaves them off unless each connection enables them.</remarks>
     public override DbConnection CreateConnection(string connectionString) =>
         new SqliteConnection(WithForeignKeys(connectionString));
 

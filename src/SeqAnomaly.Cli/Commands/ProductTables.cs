@@ -3,7 +3,7 @@ using SeqAnomaly.Data.Reports;
 
 namespace SeqAnomaly.Cli.Commands;
 
-/// <summary>Checks, before a read-only command, that the database holds the product's tables.</summary>
+/// <summary>Checks, before a read-only command, that the database contains the product's tables.</summary>
 internal static class ProductTables
 {
     /// <exception cref="InvalidInputException">The database has no Scans table, so no scan or model can be read.</exception>

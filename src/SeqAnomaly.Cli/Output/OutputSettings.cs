@@ -16,7 +16,18 @@ public class OutputSettings : CommandSettings
     public bool Verbose { get; init; }
 
     /// <summary>The verbosity these options select.</summary>
-    public Verbosity Verbosity => Quiet ? Verbosity.Quiet : Verbose ? Verbosity.Verbose : Verbosity.Normal;
+    public Verbosity Verbosity
+    {
+        get
+        {
+            if (Quiet)
+            {
+                return Verbosity.Quiet;
+            }
+
+            return Verbose ? Verbosity.Verbose : Verbosity.Normal;
+        }
+    }
 
     /// <inheritdoc/>
     public override ValidationResult Validate() =>

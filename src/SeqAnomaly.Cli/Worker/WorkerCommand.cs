@@ -21,7 +21,7 @@ public sealed class WorkerCommand : AsyncCommand<WorkerSettings>
         using var host = WorkerHost.Build(WorkerHost.CreateBuilder(settings.ConfigurationOverrides()), store);
         await host.RunAsync(cancellationToken);
 
-        // The host logs a failed worker and stops; the exit code must say so too, so that a service manager restarts it.
+        // The host logs a failed worker and stops. A failure exit code lets a service manager restart it.
         var failed = host.Services.GetServices<IHostedService>().OfType<BackgroundService>()
             .Any(service => service.ExecuteTask is { IsFaulted: true });
         return failed ? ExitCodes.Failure : ExitCodes.Success;

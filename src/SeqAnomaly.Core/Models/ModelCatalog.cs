@@ -2,7 +2,7 @@ using SeqAnomaly.Core.Characters;
 
 namespace SeqAnomaly.Core.Models;
 
-/// <summary>The architectures this build knows, by the name given to <c>--architecture</c>.</summary>
+/// <summary>The architectures of this build, by the name given to <c>--architecture</c>.</summary>
 public static class ModelCatalog
 {
     /// <summary>Architecture used when none is given.</summary>
@@ -60,7 +60,7 @@ public static class ModelCatalog
             _ => throw UnknownArchitecture(architecture),
         });
 
-    // The classic model is as wide as the longest value and holds every training row at that width, so one
+    // The classic model is as wide as the longest value and stores every training row at that width, so one
     // value of a megabyte would need gigabytes of memory. Longer values than the maximum are rejected.
     private static int ClassicWidth(int longestValue, int maxLength) =>
         longestValue <= maxLength
