@@ -1,9 +1,22 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using SeqAnomaly.Bench;
 using Spectre.Console;
 
 const string Usage =
     "usage: SeqAnomaly.Bench bulk [--postgres CONNECTION_STRING] [--sqlite FILE]\n" +
-    "       SeqAnomaly.Bench scale [--postgres CONNECTION_STRING] [--sqlite FILE] [--rows N,N...]";
+    "       SeqAnomaly.Bench scale [--postgres CONNECTION_STRING] [--sqlite FILE] [--rows N,N...]\n" +
+    "       SeqAnomaly.Bench hot [BenchmarkDotNet options, for example --filter *Encode*]";
+
+if (args.Length > 0 && args[0] == "hot")
+{
+    // In process: a separately built benchmark project would lack the TorchSharp native library fix.
+    var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+    BenchmarkRunner.Run<HotLoops>(config, args[1..]);
+    return 0;
+}
 
 if (args.Length == 5 && args[0] == "scale-run")
 {

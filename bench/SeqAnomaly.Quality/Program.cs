@@ -1,7 +1,7 @@
 using System.Globalization;
 using SeqAnomaly.Quality;
 
-const string Usage = "usage: SeqAnomaly.Quality quality [--only demo|generated|hospital] [--verbose]";
+const string Usage = "usage: SeqAnomaly.Quality quality [--only demo|generated|hospital] [--sample-size N] [--verbose]";
 if (args.Length == 0 || args[0] != "quality")
 {
     Console.Error.WriteLine(Usage);
@@ -10,11 +10,23 @@ if (args.Length == 0 || args[0] != "quality")
 
 var only = args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault();
 var verbose = args.Contains("--verbose");
+var sampleText = args.SkipWhile(arg => arg != "--sample-size").Skip(1).FirstOrDefault();
+int? sampleSize = null;
+if (sampleText is not null)
+{
+    if (!int.TryParse(sampleText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+    {
+        Console.Error.WriteLine($"--sample-size must be a whole number of at least 1, not '{sampleText}'.");
+        return 2;
+    }
+
+    sampleSize = parsed;
+}
 var results = new List<Detection>();
 
 void Measure(LabeledColumn column, int seed)
 {
-    foreach (var detection in new QualityBenchmark(seed, verbose).Run(column))
+    foreach (var detection in new QualityBenchmark(seed, verbose, sampleSize).Run(column))
     {
         results.Add(detection);
         Console.Error.WriteLine(Table.Row(detection));

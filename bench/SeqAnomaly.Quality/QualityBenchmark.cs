@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using SeqAnomaly.Core.Characters;
+using SeqAnomaly.Core.Encoding;
 using SeqAnomaly.Core.Models;
+using SeqAnomaly.Core.Sampling;
 using SeqAnomaly.Core.Thresholds;
 
 namespace SeqAnomaly.Quality;
 
-/// <summary>Runs every architecture on a column and measures its detections.</summary>
-public sealed class QualityBenchmark(int seed, bool verbose)
+/// <summary>
+/// Runs every architecture on a column and measures its detections. With a <paramref name="sampleSize"/>,
+/// each model trains on a uniform sample of that many values, drawn as a scan draws it, and scores them all.
+/// </summary>
+public sealed class QualityBenchmark(int seed, bool verbose, int? sampleSize = null)
 {
     private static readonly ThresholdRule s_classicRule = ThresholdRule.Parse("quantile:0.9998");
 
@@ -36,15 +41,18 @@ public sealed class QualityBenchmark(int seed, bool verbose)
     {
         var clock = Stopwatch.StartNew();
         var options = ModelCatalog.DefaultTrainingOptions(architecture) with { Seed = seed };
-        var trained = ModelCatalog.Train(architecture, column.Values, options);
+        // As in a scan, the model's width comes from the longest value of the whole column, not of the sample.
+        var longest = column.Values.Max(CharIndexEncoding.Length);
+        var trained = ModelCatalog.Train(architecture, TrainingValues(column), options, longestValue: longest);
         using var model = trained.Model;
         if (verbose)
         {
             Console.Error.WriteLine(string.Join(" ", trained.History.Select(h => $"{h.TrainingLoss:0.0000}/{h.ValidationLoss:0.0000}")));
         }
 
-        var scores = model.Score(column.Values).Select(score => (double)score).ToArray();
-        var threshold = rule.Compute(scores, model.OutlierScoreFloor);
+        var singles = model.Score(column.Values);
+        var threshold = rule.Compute(singles, model.OutlierScoreFloor);
+        var scores = singles.Select(score => (double)score).ToArray();
         clock.Stop();
 
         if (verbose)
@@ -53,6 +61,22 @@ public sealed class QualityBenchmark(int seed, bool verbose)
         }
 
         return Detection.Measure(column, architecture, rule.ToString(), scores, threshold, clock.Elapsed.TotalSeconds);
+    }
+
+    private IReadOnlyList<string> TrainingValues(LabeledColumn column)
+    {
+        if (sampleSize is null)
+        {
+            return column.Values;
+        }
+
+        var sample = new ReservoirSample<string>(sampleSize.Value, seed);
+        foreach (var value in column.Values)
+        {
+            sample.Add(value);
+        }
+
+        return sample.Items;
     }
 
     private static Detection RunProfiler(LabeledColumn column)

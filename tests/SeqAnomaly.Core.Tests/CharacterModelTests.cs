@@ -125,7 +125,7 @@ public sealed class CharacterModelTests
         var values = SerialData.Generate(3000, seed: 9);
         using var model = CharacterModel.Train(values, s_fast with { Epochs = 12 }).Model;
 
-        var scores = model.Score(values).Select(score => (double)score).ToArray();
+        var scores = model.Score(values);
         var threshold = new AutoThreshold().Compute(scores, model.OutlierScoreFloor);
 
         Assert.DoesNotContain(scores, score => score > threshold);
@@ -139,7 +139,7 @@ public sealed class CharacterModelTests
         values.AddRange(planted);
         using var model = CharacterModel.Train(values, s_fast with { Epochs = 12 }).Model;
 
-        var scores = model.Score(values).Select(score => (double)score).ToArray();
+        var scores = model.Score(values);
         var threshold = new AutoThreshold().Compute(scores, model.OutlierScoreFloor);
         var flagged = values.Where((_, i) => scores[i] > threshold).ToArray();
 

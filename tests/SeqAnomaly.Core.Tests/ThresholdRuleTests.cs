@@ -13,7 +13,7 @@ public sealed class ThresholdRuleTests
     [InlineData("mad:2", 4.5)]
     public void Compute_ParsedRule_MatchesExpectedThreshold(string rule, double expected)
     {
-        double[] scores = [4, 1, 3, 2];
+        float[] scores = [4, 1, 3, 2];
 
         var threshold = ThresholdRule.Parse(rule).Compute(scores);
 
@@ -59,7 +59,7 @@ public sealed class ThresholdRuleTests
     [Fact]
     public void Compute_TopMoreThanScores_FlagsEveryRow()
     {
-        double[] scores = [4, 1, 3];
+        float[] scores = [4, 1, 3];
 
         var threshold = ThresholdRule.Parse("top:3").Compute(scores);
 
@@ -69,7 +69,7 @@ public sealed class ThresholdRuleTests
     [Fact]
     public void Compute_AutoOnNarrowScores_UsesModelFloor()
     {
-        double[] scores = [2.0, 2.1, 2.05, 2.02, 2.08];
+        float[] scores = [2.0f, 2.1f, 2.05f, 2.02f, 2.08f];
 
         var threshold = new AutoThreshold().Compute(scores, scoreFloor: 6.9);
 
@@ -79,7 +79,7 @@ public sealed class ThresholdRuleTests
     [Fact]
     public void Compute_AutoOnWideScores_FlagsFarTailAboveFloor()
     {
-        double[] scores = [.. Enumerable.Range(0, 100).Select(i => 10.0 + (i % 10)), 100];
+        float[] scores = [.. Enumerable.Range(0, 100).Select(i => 10f + (i % 10)), 100];
 
         var threshold = new AutoThreshold().Compute(scores, scoreFloor: 6.9);
 
@@ -90,12 +90,47 @@ public sealed class ThresholdRuleTests
     [Fact]
     public void Compute_AutoRepeatedScores_CountsEachScoreOnce()
     {
-        double[] repeated = [.. Enumerable.Repeat(1.0, 1000), 2, 3, 4, 5, 6];
-        double[] distinct = [1, 2, 3, 4, 5, 6];
+        float[] repeated = [.. Enumerable.Repeat(1f, 1000), 2, 3, 4, 5, 6];
+        float[] distinct = [1, 2, 3, 4, 5, 6];
 
         var fromRepeated = new AutoThreshold().Compute(repeated);
         var fromDistinct = new AutoThreshold().Compute(distinct);
 
         Assert.Equal(fromDistinct, fromRepeated);
+    }
+
+    [Theory]
+    [InlineData(1, 7)]
+    [InlineData(2, 8)]
+    [InlineData(3, 1001)]
+    [InlineData(4, 1000)]
+    public void Compute_MadAndAuto_MatchSortingTheDeviations(int seed, int count)
+    {
+        // Few distinct values, so that ties at and around the median occur.
+        var random = new Random(seed);
+        float[] scores = [.. Enumerable.Range(0, count).Select(_ => random.Next(40) / 4f)];
+
+        var mad = ThresholdRule.Parse("mad:1").Compute(scores);
+        var auto = new AutoThreshold().Compute(scores);
+
+        double[] distinct = [.. scores.Distinct().Select(score => (double)score)];
+        Assert.Equal(ReferenceMedian(scores.Select(score => (double)score)) + ReferenceDeviation(scores.Select(score => (double)score)), mad);
+        var expectedAuto = ReferenceMedian(distinct)
+            + (AutoThreshold.Deviations * 1.4826 * ReferenceDeviation(distinct));
+        Assert.Equal(expectedAuto, auto);
+    }
+
+    private static double ReferenceMedian(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static double ReferenceDeviation(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        var median = ReferenceMedian(list);
+        return ReferenceMedian(list.Select(value => Math.Abs(value - median)));
     }
 }

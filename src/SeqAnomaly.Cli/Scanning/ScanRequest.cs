@@ -43,6 +43,10 @@ public sealed record ScanTuning(
     int ScoreBatchSize = 4096,
     int CacheCapacity = 1 << 20)
 {
-    /// <summary>Default training sample size.</summary>
-    public const int DefaultSampleSize = 25_000;
+    /// <summary>
+    /// Default training sample size. Training time grows with the sample while scoring grows with the table,
+    /// and in the detection-quality benchmark 10,000 values found the same anomalies on the demo column as
+    /// training on all 25,005 rows, while 5,000 raised false alarms on the user-name column.
+    /// </summary>
+    public const int DefaultSampleSize = 10_000;
 }

@@ -188,7 +188,7 @@ public sealed class ScanRunner(AnomalyStore store)
 
         clock.Restart();
         var scores = ScoreAll(pass, model, spool, cancellationToken);
-        var threshold = request.Threshold.Compute(new SingleScores(scores), model.OutlierScoreFloor);
+        var threshold = request.Threshold.Compute(scores, model.OutlierScoreFloor);
         var outliers = scores.LongCount(score => score > threshold);
         pass.Timings.Scoring = clock.Elapsed;
         pass.Progress?.Report(new ScanProgress(
@@ -312,17 +312,5 @@ public sealed class ScanRunner(AnomalyStore store)
     private sealed class ActionProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
-    }
-
-    // The threshold rules take doubles; this views the scores without a second, double-sized copy.
-    private sealed class SingleScores(float[] scores) : IReadOnlyList<double>
-    {
-        public int Count => scores.Length;
-
-        public double this[int index] => scores[index];
-
-        public IEnumerator<double> GetEnumerator() => scores.Select(score => (double)score).GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -33,7 +33,8 @@ public sealed partial class CharacterModel : ISequenceModel
     /// <summary>Share of rows in which a (position, character) pair must occur to inform other positions.</summary>
     public const double KnownPairShare = 1e-3;
 
-    private const int ScoringBatchSize = 2048;
+    /// <summary>Rows of every batch the network scores; shorter batches are padded to it.</summary>
+    internal const int ScoringBatchSize = 2048;
 
     private readonly CharacterNetwork _network;
     private readonly CharacterVocabulary _vocabulary;
@@ -135,12 +136,7 @@ public sealed partial class CharacterModel : ISequenceModel
         var scores = new float[values.Count];
         var (distinct, indices) = Deduplicate(values, scores);
         var distinctScores = new float[distinct.Count];
-        ForEachBatch(distinct, (start, tokens, logProbabilities) =>
-        {
-            using var likelihood = logProbabilities.gather(2, tokens.unsqueeze(2)).squeeze(2);
-            using var worst = likelihood.neg().amax([1]).clamp_max(MaxScore);
-            worst.data<float>().CopyTo(distinctScores, start);
-        });
+        ForEachBatch(distinct, (start, tokens, logProbabilities) => CopyWorst(tokens, logProbabilities, distinctScores, start));
 
         for (var i = 0; i < values.Count; i++)
         {
@@ -214,6 +210,41 @@ public sealed partial class CharacterModel : ISequenceModel
         return (distinct, indices);
     }
 
+    /// <summary>
+    /// Scores one batch made by <see cref="EncodeBatch"/>, without encoding: for measuring the network alone.
+    /// </summary>
+    internal float[] ScoreEncoded(long[] rows, int count) => TorchGate.Run(() =>
+    {
+        _network.eval();
+        using var _ = no_grad();
+        var scores = new float[count];
+        Forward(rows, count, (tokens, logProbabilities) => CopyWorst(tokens, logProbabilities, scores, 0));
+        return scores;
+    });
+
+    /// <summary>
+    /// Encodes <paramref name="count"/> in-width values from <paramref name="start"/> into one batch of
+    /// <see cref="ScoringBatchSize"/> rows, the rest padding.
+    /// </summary>
+    internal long[] EncodeBatch(IReadOnlyList<string> values, int start, int count)
+    {
+        var rows = new long[ScoringBatchSize * Width];
+        for (var i = 0; i < count; i++)
+        {
+            _vocabulary.Encode(values[start + i], rows.AsSpan(i * Width, Width));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Copies each row's score, the negative log-probability of its least likely character, to <paramref name="target"/>.</summary>
+    private static void CopyWorst(Tensor tokens, Tensor logProbabilities, float[] target, int start)
+    {
+        using var likelihood = logProbabilities.gather(2, tokens.unsqueeze(2)).squeeze(2);
+        using var worst = likelihood.neg().amax([1]).clamp_max(MaxScore);
+        worst.data<float>().CopyTo(target, start);
+    }
+
     /// <summary>Runs the network over in-width values in batches, passing each batch's tokens and log-probabilities.</summary>
     private void ForEachBatch(IReadOnlyList<string> values, Action<int, Tensor, Tensor> consume)
     {
@@ -221,21 +252,22 @@ public sealed partial class CharacterModel : ISequenceModel
         using var _ = no_grad();
         for (var start = 0; start < values.Count; start += ScoringBatchSize)
         {
-            using var scope = NewDisposeScope();
             var count = Math.Min(ScoringBatchSize, values.Count - start);
-
-            // Every batch has the same shape, padded with padding rows, because matrix kernels round differently
-            // for different batch sizes. A value then scores the same bits alone or among thousands.
-            var rows = new long[ScoringBatchSize * Width];
-            for (var i = 0; i < count; i++)
-            {
-                _vocabulary.Encode(values[start + i], rows.AsSpan(i * Width, Width));
-            }
-
-            var tokens = tensor(rows, [ScoringBatchSize, Width]);
-            var logProbabilities = nn.functional.log_softmax(_network.forward(tokens), 2);
-            consume(start, tokens.narrow(0, 0, count), logProbabilities.narrow(0, 0, count));
+            Forward(EncodeBatch(values, start, count), count, (tokens, logProbabilities) => consume(start, tokens, logProbabilities));
         }
+    }
+
+    /// <summary>
+    /// Runs the network over one encoded batch. Every batch has the same shape, padded with padding rows,
+    /// because matrix kernels round differently for different batch sizes; a value then scores the same bits
+    /// alone or among thousands.
+    /// </summary>
+    private void Forward(long[] rows, int count, Action<Tensor, Tensor> consume)
+    {
+        using var scope = NewDisposeScope();
+        var tokens = tensor(rows, [ScoringBatchSize, Width]);
+        var logProbabilities = nn.functional.log_softmax(_network.forward(tokens), 2);
+        consume(tokens.narrow(0, 0, count), logProbabilities.narrow(0, 0, count));
     }
 
     private sealed record CharacterEncoding(int[] Characters, int Width);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SeqAnomaly.Core.Models;
 
 namespace SeqAnomaly.Core.Scoring;
@@ -11,6 +12,11 @@ public sealed class CachedScorer(ISequenceModel model, int cacheCapacity)
 {
     private readonly Dictionary<string, float> _cache = new(StringComparer.Ordinal);
 
+    // Per batch: the values the cache lacks, each once, and for every value where its score comes from.
+    private readonly Dictionary<string, int> _missingIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _missing = [];
+    private int[] _sources = [];
+
     /// <summary>Maximum number of distinct values whose scores are kept.</summary>
     public int CacheCapacity { get; } = cacheCapacity;
 
@@ -20,34 +26,50 @@ public sealed class CachedScorer(ISequenceModel model, int cacheCapacity)
     /// <summary>Writes the score of each value into <paramref name="scores"/>, in order.</summary>
     public void Score(IReadOnlyList<string> values, Span<float> scores)
     {
-        var missing = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in values)
+        if (_sources.Length < values.Count)
         {
-            if (!_cache.ContainsKey(value) && seen.Add(value))
-            {
-                missing.Add(value);
-            }
+            _sources = new int[values.Count];
         }
 
-        var fresh = new Dictionary<string, float>(StringComparer.Ordinal);
-        if (missing.Count > 0)
+        _missing.Clear();
+        _missingIndex.Clear();
+        for (var i = 0; i < values.Count; i++)
         {
-            var computed = TorchGate.Run(() => model.Score(missing));
-            ModelScored += missing.Count;
-            for (var i = 0; i < missing.Count; i++)
+            if (_cache.TryGetValue(values[i], out var cached))
             {
-                fresh[missing[i]] = computed[i];
-                if (_cache.Count < CacheCapacity)
-                {
-                    _cache[missing[i]] = computed[i];
-                }
+                scores[i] = cached;
+                _sources[i] = -1;
+                continue;
             }
+
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_missingIndex, values[i], out var known);
+            if (!known)
+            {
+                index = _missing.Count;
+                _missing.Add(values[i]);
+            }
+
+            _sources[i] = index;
+        }
+
+        if (_missing.Count == 0)
+        {
+            return;
+        }
+
+        var computed = TorchGate.Run(() => model.Score(_missing));
+        ModelScored += _missing.Count;
+        for (var j = 0; j < _missing.Count && _cache.Count < CacheCapacity; j++)
+        {
+            _cache[_missing[j]] = computed[j];
         }
 
         for (var i = 0; i < values.Count; i++)
         {
-            scores[i] = _cache.TryGetValue(values[i], out var score) ? score : fresh[values[i]];
+            if (_sources[i] >= 0)
+            {
+                scores[i] = computed[_sources[i]];
+            }
         }
     }
 }

@@ -15,20 +15,32 @@ public sealed record AutoThreshold : ThresholdRule
 
     /// <inheritdoc/>
     /// <remarks>Without a model's floor, this is the robust part alone.</remarks>
-    public override double Compute(IReadOnlyList<double> scores) => Compute(scores, double.NegativeInfinity);
-
-    /// <inheritdoc/>
-    public override double Compute(IReadOnlyList<double> scores, double scoreFloor)
+    protected override double FromSorted(float[] sorted, double scoreFloor)
     {
-        if (scores.Count == 0)
+        if (sorted.Length == 0)
         {
             return double.NaN;
         }
 
-        var distinct = scores.Distinct().ToArray();
+        var distinct = sorted.AsSpan(0, RemoveRepeats(sorted));
         var (median, deviation) = RobustStatistics.MedianAndDeviation(distinct);
         var robust = median + (Deviations * RobustStatistics.NormalConsistency * deviation);
         return Math.Max(robust, scoreFloor);
+    }
+
+    /// <summary>Moves each distinct score of sorted scores to the front, in order, and returns how many there are.</summary>
+    private static int RemoveRepeats(float[] sorted)
+    {
+        var count = 1;
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (!sorted[i].Equals(sorted[count - 1]))
+            {
+                sorted[count++] = sorted[i];
+            }
+        }
+
+        return count;
     }
 
     /// <inheritdoc/>

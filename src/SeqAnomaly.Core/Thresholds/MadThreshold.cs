@@ -6,9 +6,9 @@ namespace SeqAnomaly.Core.Thresholds;
 public sealed record MadThreshold(double Deviations) : ThresholdRule
 {
     /// <inheritdoc/>
-    public override double Compute(IReadOnlyList<double> scores)
+    protected override double FromSorted(float[] sorted, double scoreFloor)
     {
-        var (median, deviation) = RobustStatistics.MedianAndDeviation(scores.ToArray());
+        var (median, deviation) = RobustStatistics.MedianAndDeviation(sorted);
         return median + (Deviations * deviation);
     }
 

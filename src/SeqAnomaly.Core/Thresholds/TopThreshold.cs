@@ -9,15 +9,8 @@ namespace SeqAnomaly.Core.Thresholds;
 public sealed record TopThreshold(int Count) : ThresholdRule
 {
     /// <inheritdoc/>
-    public override double Compute(IReadOnlyList<double> scores)
-    {
-        if (scores.Count <= Count)
-        {
-            return double.NegativeInfinity;
-        }
-
-        return scores.OrderDescending().ElementAt(Count);
-    }
+    protected override double FromSorted(float[] sorted, double scoreFloor) =>
+        sorted.Length <= Count ? double.NegativeInfinity : sorted[sorted.Length - 1 - Count];
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"top:{Count}");
