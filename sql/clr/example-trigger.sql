@@ -1,0 +1,72 @@
+-- Example: tag suspicious part serials as they are inserted, without ever blocking or failing the insert.
+-- Needs sql/clr/deploy.sql installed and a model named 'dbo.PartSerials.Serial', the name a scan of
+-- dbo.PartSerials.Serial gives its model by default:
+--     seqanomaly scan --table dbo.PartSerials --key PartSerialId --column Serial ...
+-- Change the table, key, column and model name to your own.
+
+CREATE TABLE dbo.PartSerials
+(
+    PartSerialId int IDENTITY(1, 1) NOT NULL,
+    Serial       nvarchar(64) NULL,
+    CONSTRAINT PK_PartSerials PRIMARY KEY (PartSerialId)
+);
+GO
+
+-- One row per inserted serial that the model flags; the insert itself is never held up.
+CREATE TABLE dbo.SuspiciousPartSerials
+(
+    TagId        bigint IDENTITY(1, 1) NOT NULL,
+    PartSerialId int NOT NULL,
+    Serial       nvarchar(64) NOT NULL,
+    Score        float NULL,
+    Explanation  nvarchar(max) NULL,
+    ErrorMessage nvarchar(4000) NULL,
+    TaggedAt     datetime2(3) NOT NULL CONSTRAINT DF_SuspiciousPartSerials_TaggedAt DEFAULT SYSUTCDATETIME(),
+    CONSTRAINT PK_SuspiciousPartSerials PRIMARY KEY (TagId)
+);
+GO
+
+CREATE OR ALTER TRIGGER dbo.PartSerials_TagSuspicious
+ON dbo.PartSerials
+AFTER INSERT
+AS
+BEGIN
+    SET NOCOUNT ON;
+
+    -- Within a trigger XACT_ABORT is ON by default, and an error caught by TRY/CATCH still dooms the user's
+    -- transaction: XACT_STATE() turns -1 and the INSERT is rolled back when the trigger ends. CLR errors
+    -- (a missing model, a model without a portable export) are of that kind. XACT_ABORT OFF lets a caught
+    -- error of severity up to 16 leave the transaction committable. The model is also checked before any
+    -- CLR call, so that the usual missing-model case raises no error at all.
+    SET XACT_ABORT OFF;
+
+    IF NOT EXISTS (
+        SELECT 1 FROM anomaly.Models
+        WHERE Name = N'dbo.PartSerials.Serial' AND PortableModel IS NOT NULL
+    )
+        RETURN;
+
+    -- Each function call reads and parses the model again, so this suits single-row and small inserts; score
+    -- bulk loads with a scan instead.
+    BEGIN TRY
+        INSERT INTO dbo.SuspiciousPartSerials (PartSerialId, Serial, Score, Explanation)
+        SELECT
+            i.PartSerialId,
+            i.Serial,
+            anomaly.ScoreValue(N'dbo.PartSerials.Serial', i.Serial),
+            anomaly.ExplainValue(N'dbo.PartSerials.Serial', i.Serial)
+        FROM inserted AS i
+        WHERE i.Serial IS NOT NULL
+          AND anomaly.IsAnomalous(N'dbo.PartSerials.Serial', i.Serial) = 1;
+    END TRY
+    BEGIN CATCH
+        -- NOTE: if the error doomed the transaction anyway (XACT_STATE() = -1), nothing can be written and the
+        -- INSERT is rolled back when the trigger returns; SQL Server offers no way to save it from here.
+        IF XACT_STATE() = 1
+            INSERT INTO dbo.SuspiciousPartSerials (PartSerialId, Serial, ErrorMessage)
+            SELECT i.PartSerialId, i.Serial, ERROR_MESSAGE()
+            FROM inserted AS i
+            WHERE i.Serial IS NOT NULL;
+    END CATCH;
+END;
+GO
