@@ -1,4 +1,5 @@
--- Example: tag suspicious part serials as they are inserted, without ever blocking or failing the insert.
+-- Example: tag suspicious part serials as they are inserted. A flagged serial is still inserted, and a missing
+-- or unreadable model does not fail the insert (see the trigger's comments for the one exception).
 -- Needs sql/clr/deploy.sql installed and a model named 'dbo.PartSerials.Serial', the name a scan of
 -- dbo.PartSerials.Serial gives its model by default:
 --     seqanomaly scan --table dbo.PartSerials --key PartSerialId --column Serial ...
@@ -12,7 +13,7 @@ CREATE TABLE dbo.PartSerials
 );
 GO
 
--- One row per inserted serial that the model flags; the insert itself is never held up.
+-- One row per inserted serial that the model flags, or per serial that could not be scored, with the error.
 CREATE TABLE dbo.SuspiciousPartSerials
 (
     TagId        bigint IDENTITY(1, 1) NOT NULL,
@@ -33,11 +34,12 @@ AS
 BEGIN
     SET NOCOUNT ON;
 
-    -- Within a trigger XACT_ABORT is ON by default, and an error caught by TRY/CATCH still dooms the user's
-    -- transaction: XACT_STATE() turns -1 and the INSERT is rolled back when the trigger ends. CLR errors
-    -- (a missing model, a model without a portable export) are of that kind. XACT_ABORT OFF lets a caught
-    -- error of severity up to 16 leave the transaction committable. The model is also checked before any
-    -- CLR call, so that the usual missing-model case raises no error at all.
+    -- XACT_ABORT is ON by default inside a trigger (SET XACT_ABORT documentation), and then any error, even one
+    -- caught by TRY/CATCH, makes the transaction uncommittable: XACT_STATE() is -1 in the CATCH block and the
+    -- INSERT is rolled back when the trigger ends. With XACT_ABORT OFF, a caught error such as the CLR
+    -- functions' error 6522 (model not found, no portable export, damaged export) leaves the transaction
+    -- committable, so the CATCH block records the error and the INSERT commits. The model is also checked
+    -- before any function call, so that a model not trained yet raises no error at all.
     SET XACT_ABORT OFF;
 
     IF NOT EXISTS (
@@ -60,8 +62,8 @@ BEGIN
           AND anomaly.IsAnomalous(N'dbo.PartSerials.Serial', i.Serial) = 1;
     END TRY
     BEGIN CATCH
-        -- NOTE: if the error doomed the transaction anyway (XACT_STATE() = -1), nothing can be written and the
-        -- INSERT is rolled back when the trigger returns; SQL Server offers no way to save it from here.
+        -- NOTE: some errors make the transaction uncommittable even with XACT_ABORT OFF. Then XACT_STATE() is -1,
+        -- nothing can be written, and the INSERT is rolled back when the trigger returns.
         IF XACT_STATE() = 1
             INSERT INTO dbo.SuspiciousPartSerials (PartSerialId, Serial, ErrorMessage)
             SELECT i.PartSerialId, i.Serial, ERROR_MESSAGE()

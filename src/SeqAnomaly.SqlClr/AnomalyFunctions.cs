@@ -10,7 +10,7 @@ namespace SeqAnomaly.SqlClr;
 /// </summary>
 public static class AnomalyFunctions
 {
-    /// <summary>Returns the anomaly score of <paramref name="value"/>; NULL for a NULL value.</summary>
+    /// <summary>Returns the anomaly score of <paramref name="value"/>, or NULL for a NULL value.</summary>
     [SqlFunction(Name = "ScoreValue", DataAccess = DataAccessKind.Read, IsDeterministic = false, IsPrecise = false)]
     public static SqlDouble ScoreValue(SqlString modelName, SqlString value)
     {
@@ -22,7 +22,7 @@ public static class AnomalyFunctions
         return ModelSource.Load(Name(modelName)).Score(value.Value);
     }
 
-    /// <summary>Returns 1 when the score of <paramref name="value"/> is above the model's threshold, else 0; NULL for a NULL value.</summary>
+    /// <summary>Returns 1 when the score of <paramref name="value"/> is above the model's threshold, 0 when not, and NULL for a NULL value.</summary>
     [SqlFunction(Name = "IsAnomalous", DataAccess = DataAccessKind.Read, IsDeterministic = false, IsPrecise = false)]
     public static SqlBoolean IsAnomalous(SqlString modelName, SqlString value)
     {
@@ -34,7 +34,7 @@ public static class AnomalyFunctions
         return ModelSource.Load(Name(modelName)).IsAnomalous(value.Value);
     }
 
-    /// <summary>Explains the score of <paramref name="value"/> in the worker's words; NULL for a NULL value.</summary>
+    /// <summary>Explains the score of <paramref name="value"/> in the words a scan stores, or returns NULL for a NULL value.</summary>
     [SqlFunction(Name = "ExplainValue", DataAccess = DataAccessKind.Read, IsDeterministic = false, IsPrecise = false)]
     [return: SqlFacet(MaxSize = -1)]
     public static SqlString ExplainValue(SqlString modelName, SqlString value)
@@ -47,6 +47,13 @@ public static class AnomalyFunctions
         return ModelSource.Load(Name(modelName)).Explain(value.Value);
     }
 
-    private static string Name(SqlString modelName) =>
-        modelName.IsNull ? throw new System.ArgumentNullException(nameof(modelName), "The model name must not be NULL.") : modelName.Value;
+    private static string Name(SqlString modelName)
+    {
+        if (modelName.IsNull)
+        {
+            throw new System.ArgumentNullException(nameof(modelName), "The model name is NULL. Pass the name of a stored model.");
+        }
+
+        return modelName.Value;
+    }
 }

@@ -44,10 +44,10 @@ public abstract class PortableModel
         return model;
     }
 
-    /// <summary>Scores one value; higher is more anomalous.</summary>
+    /// <summary>Scores one value. A higher score is more anomalous.</summary>
     public abstract float Score(string value);
 
-    /// <summary>Explains one value's score in the worker's words.</summary>
+    /// <summary>Explains one value's score in the words a scan stores.</summary>
     public abstract string Explain(string value);
 
     /// <summary>Returns whether <paramref name="value"/> is an outlier: its score is above <see cref="Threshold"/>, as in a scan.</summary>

@@ -5,7 +5,7 @@ namespace SeqAnomaly.SqlClr.Portable;
 /// <summary>The portable export of one Models row, with the checksums that guard it.</summary>
 public sealed class StoredPortableModel
 {
-    /// <summary>Creates the row as read; <paramref name="computedSha256"/> is the server's hash of the export, if any.</summary>
+    /// <summary>Creates the row as read, with the server's hash of the export in <paramref name="computedSha256"/> when there is one.</summary>
     public StoredPortableModel(long modelId, int version, byte[]? portableModel, string? portableModelSha256, string? computedSha256)
     {
         ModelId = modelId;
@@ -21,13 +21,13 @@ public sealed class StoredPortableModel
     /// <summary>The row's Version.</summary>
     public int Version { get; }
 
-    /// <summary>The PortableModel column; null for a model stored before portable exports existed.</summary>
+    /// <summary>The PortableModel column, null for a model stored before portable exports existed.</summary>
     public byte[]? PortableModel { get; }
 
     /// <summary>The PortableModelSha256 column, lower-case hex.</summary>
     public string? PortableModelSha256 { get; }
 
-    /// <summary>SHA-256 of <see cref="PortableModel"/> as hex, computed where the row was read; null to skip that check.</summary>
+    /// <summary>SHA-256 of <see cref="PortableModel"/> as hex, computed where the row was read, or null to skip that check.</summary>
     public string? ComputedSha256 { get; }
 
     /// <summary>Checks the row of model <paramref name="name"/> and parses its export, naming the model in every error.</summary>
