@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using SeqAnomaly.Core;
 using SeqAnomaly.Core.Encoding;
 using SeqAnomaly.Core.Models;
@@ -217,7 +218,7 @@ public sealed class ScanRunner(AnomalyStore store)
             artifact.Weights,
             artifact.WeightsSha256,
             portable,
-            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(portable)));
+            Convert.ToHexStringLower(SHA256.HashData(portable)));
         var history = trained.History
             .Select(epoch => new EpochRow(epoch.Epoch, epoch.TrainingLoss, NullIfNaN(epoch.ValidationLoss)))
             .ToList();
