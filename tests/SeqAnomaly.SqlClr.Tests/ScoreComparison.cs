@@ -9,8 +9,8 @@ namespace SeqAnomaly.SqlClr.Tests;
 /// <summary>
 /// Compares the portable model's score, flag and explanation of every value with the TorchSharp model's.
 /// A value whose TorchSharp score lies within the score tolerance of the threshold may get the other flag
-/// from float rounding alone; such values are counted and reported, and only their flag may differ.
-/// Likewise a probability printed in an explanation may round to the other last digit; such explanations
+/// from float rounding alone. Such values are counted and reported, and only their flag may differ.
+/// Likewise a probability printed in an explanation may round to the other last digit. Such explanations
 /// are counted and reported, and must match in every other character.
 /// </summary>
 internal sealed class ScoreComparison
