@@ -17,7 +17,7 @@ public sealed partial class AnomalyStore(DatabaseProvider provider, string conne
     [
         "Name", "Version", "CreatedAt", "SourceTable", "SourceColumn", "Architecture", "EncodingJson",
         "HyperparametersJson", "TrainingRows", "FinalTrainingLoss", "FinalValidationLoss", "ThresholdRule",
-        "ThresholdValue", "Weights", "WeightsSha256",
+        "ThresholdValue", "Weights", "WeightsSha256", "PortableModel", "PortableModelSha256",
     ];
 
     private static readonly string[] ScanColumns =
@@ -188,6 +188,8 @@ public sealed partial class AnomalyStore(DatabaseProvider provider, string conne
             model.ThresholdValue,
             model.Weights,
             model.WeightsSha256,
+            model.PortableModel,
+            model.PortableModelSha256,
         };
         return await Provider.InsertReturningIdAsync(
             connection, transaction, Provider.ObjectName("Models"), "ModelId", ModelColumns, row, cancellationToken);

@@ -35,6 +35,10 @@ internal sealed class ModelRecord
 
     public string WeightsSha256 { get; set; } = "";
 
+    public byte[]? PortableModel { get; set; }
+
+    public string? PortableModelSha256 { get; set; }
+
     public StoredModel ToStoredModel() => new(
         ModelId,
         Version,
@@ -52,5 +56,7 @@ internal sealed class ModelRecord
             ThresholdRule,
             ThresholdValue,
             Weights,
-            WeightsSha256));
+            WeightsSha256,
+            PortableModel,
+            PortableModelSha256));
 }

@@ -33,7 +33,10 @@ public sealed record ScoreRow(string RowKey, string? Value, double Score, bool I
 /// <summary>Loss of one training epoch; <paramref name="ValidationLoss"/> is null when nothing was held out.</summary>
 public sealed record EpochRow(int Epoch, double TrainingLoss, double? ValidationLoss);
 
-/// <summary>A model as written to the Models table, before it has an id and version.</summary>
+/// <summary>
+/// A model as written to the Models table, before it has an id and version. <paramref name="PortableModel"/>
+/// is the export that the SQL CLR functions score, null for models stored before it existed.
+/// </summary>
 public sealed record ModelRow(
     string Name,
     string SourceTable,
@@ -47,7 +50,9 @@ public sealed record ModelRow(
     string ThresholdRule,
     double ThresholdValue,
     byte[] Weights,
-    string WeightsSha256);
+    string WeightsSha256,
+    byte[]? PortableModel = null,
+    string? PortableModelSha256 = null);
 
 /// <summary>A model read back from the Models table.</summary>
 public sealed record StoredModel(long ModelId, int Version, DateTime CreatedAt, ModelRow Model);

@@ -7,7 +7,7 @@ internal static class ProductColumns
     [
         "Name", "Version", "CreatedAt", "SourceTable", "SourceColumn", "Architecture", "EncodingJson",
         "HyperparametersJson", "TrainingRows", "FinalTrainingLoss", "FinalValidationLoss", "ThresholdRule",
-        "ThresholdValue", "Weights", "WeightsSha256",
+        "ThresholdValue", "Weights", "WeightsSha256", "PortableModel", "PortableModelSha256",
     ];
 
     public static IReadOnlyList<string> ScanInsert { get; } =

@@ -29,6 +29,17 @@ public sealed class SqlServerParametersTests
     }
 
     [Fact]
+    public void Describe_NullByteArray_SendsBinary()
+    {
+        byte[]? portableModel = null;
+
+        var parameters = SqlServerParameters.Describe(new { Weights = new byte[] { 1, 2 }, PortableModel = portableModel });
+
+        Assert.Equal(DbType.Binary, parameters[0].Type);
+        Assert.Equal(("PortableModel", null, DbType.Binary), parameters[1]);
+    }
+
+    [Fact]
     public void From_DynamicParameters_PassesThrough()
     {
         var parameters = new DynamicParameters();

@@ -69,6 +69,35 @@ public sealed class TSqlParseTests(ITestOutputHelper output)
         Assert.Equal(brokenLine, errors[0].Line);
     }
 
+    [Theory]
+    [InlineData("clr/deploy.sql")]
+    [InlineData("clr/example-trigger.sql")]
+    public void Scripts_IncludeClrScript(string name)
+    {
+        // deploy.sql is written by the SqlClr build, which this project depends on, so it must be present.
+        var scripts = TSqlSources.Scripts();
+
+        Assert.Contains(name, scripts.Keys);
+        Assert.Empty(TSqlParsing.Parse(scripts[name]).Errors);
+    }
+
+    [Fact]
+    public void DeployScript_CreatesSafeAssemblyAndFunctions()
+    {
+        var (fragment, errors) = TSqlParsing.Parse(TSqlSources.Scripts()["clr/deploy.sql"]);
+        var statements = ((TSqlScript)fragment).Batches.SelectMany(batch => batch.Statements).ToList();
+
+        var assembly = Assert.Single(statements.OfType<CreateAssemblyStatement>());
+        var functions = statements.OfType<CreateFunctionStatement>().Select(function => function.Name.BaseIdentifier.Value).ToList();
+
+        Assert.Empty(errors);
+        Assert.Contains(
+            assembly.Options.OfType<PermissionSetAssemblyOption>(),
+            option => option.PermissionSetOption == PermissionSetOption.Safe);
+        Assert.Equal(["ScoreValue", "IsAnomalous", "ExplainValue"], functions);
+        Assert.All(statements.OfType<CreateFunctionStatement>(), function => Assert.NotNull(function.MethodSpecifier));
+    }
+
     [Fact]
     public void Sources_IncludeEveryKind()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using SeqAnomaly.Core;
 using SeqAnomaly.Core.Encoding;
 using SeqAnomaly.Core.Models;
@@ -199,6 +200,9 @@ public sealed class ScanRunner(AnomalyStore store)
 
         clock.Restart();
         var artifact = model.Export();
+
+        // The threshold is final only now, after scoring, so the portable export that carries it is written here.
+        var portable = model.ExportPortable(threshold);
         var modelRow = new ModelRow(
             request.ModelName!,
             pass.Source.DisplayTable,
@@ -212,7 +216,9 @@ public sealed class ScanRunner(AnomalyStore store)
             request.Threshold.ToString(),
             threshold,
             artifact.Weights,
-            artifact.WeightsSha256);
+            artifact.WeightsSha256,
+            portable,
+            Convert.ToHexStringLower(SHA256.HashData(portable)));
         var history = trained.History
             .Select(epoch => new EpochRow(epoch.Epoch, epoch.TrainingLoss, NullIfNaN(epoch.ValidationLoss)))
             .ToList();

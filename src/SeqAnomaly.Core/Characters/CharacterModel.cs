@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SeqAnomaly.Core.Models;
+using SeqAnomaly.Core.Portable;
 using static TorchSharp.torch;
 
 namespace SeqAnomaly.Core.Characters;
@@ -159,6 +160,17 @@ public sealed partial class CharacterModel : ISequenceModel
         return new ModelArtifact(
             Name, JsonSerializer.Serialize(encoding), JsonSerializer.Serialize(hyperparameters), stream.ToArray());
     }
+
+    /// <inheritdoc/>
+    public byte[] ExportPortable(double threshold) => TorchGate.Run(() =>
+    {
+        using var writer = new PortableModelWriter(Name, Width, threshold);
+        writer.WriteInt32(_shape.MaxLength);
+        writer.WriteInt32Array([.. _vocabulary.Characters]);
+        writer.WriteDouble(MaxScore);
+        _network.WritePortable(writer);
+        return writer.ToArray();
+    });
 
     /// <inheritdoc/>
     public void Dispose() => _network.Dispose();

@@ -1,3 +1,4 @@
+using SeqAnomaly.Core.Portable;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -148,6 +149,32 @@ public sealed class CharacterNetwork : nn.Module<Tensor, Tensor>
         }
 
         return sum!;
+    }
+
+    /// <summary>
+    /// Writes the reach, hidden size and embedding size, then every weight in the order of the portable format:
+    /// pair vectors, known-pairs mask,
+    /// token embeddings, one neighbour matrix per offset from -<see cref="Reach"/> to +<see cref="Reach"/>
+    /// without 0, the hidden position vectors, then the two linear layers.
+    /// </summary>
+    internal void WritePortable(PortableModelWriter writer)
+    {
+        writer.WriteInt32(Reach);
+        writer.WriteInt32(_hiddenSize);
+        writer.WriteInt32(EmbeddingSize);
+        writer.WriteTensor("pairs", _pairs.weight!);
+        writer.WriteTensor("knownPairs", _knownPairs);
+        writer.WriteTensor("tokens", _tokens.weight!);
+        for (var i = 0; i < _neighbours.Count; i++)
+        {
+            writer.WriteTensor($"neighbours.{i}", _neighbours[i].weight!);
+        }
+
+        writer.WriteTensor("hiddenPosition", _hiddenPosition);
+        writer.WriteTensor("decode.weight", _decode.weight!);
+        writer.WriteTensor("decode.bias", _decode.bias!);
+        writer.WriteTensor("output.weight", _output.weight!);
+        writer.WriteTensor("output.bias", _output.bias!);
     }
 
     /// <inheritdoc/>

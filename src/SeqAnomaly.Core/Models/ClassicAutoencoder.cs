@@ -1,3 +1,4 @@
+using SeqAnomaly.Core.Portable;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -33,6 +34,22 @@ public sealed class ClassicAutoencoder : nn.Module<Tensor, (Tensor Reconstructio
         using var expanded = _decode1.forward(bottleneck).relu();
         using var decoded = _decode2.forward(expanded);
         return (decoded.tanh(), code);
+    }
+
+    /// <summary>Writes the layer count, then each layer's activation, input and output sizes, weight and bias, input side first.</summary>
+    internal void WritePortable(PortableModelWriter writer)
+    {
+        (string Activation, Linear Layer)[] layers =
+            [("tanh", _encode1), ("relu", _encode2), ("relu", _decode1), ("tanh", _decode2)];
+        writer.WriteInt32(layers.Length);
+        for (var i = 0; i < layers.Length; i++)
+        {
+            writer.WriteString(layers[i].Activation);
+            writer.WriteInt32((int)layers[i].Layer.in_features);
+            writer.WriteInt32((int)layers[i].Layer.out_features);
+            writer.WriteTensor($"layers.{i}.weight", layers[i].Layer.weight!);
+            writer.WriteTensor($"layers.{i}.bias", layers[i].Layer.bias!);
+        }
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SeqAnomaly.Core.Encoding;
+using SeqAnomaly.Core.Portable;
 using static TorchSharp.torch;
 
 namespace SeqAnomaly.Core.Models;
@@ -161,6 +162,18 @@ public sealed class ClassicModel : ISequenceModel
         return new ModelArtifact(
             Name, JsonSerializer.Serialize(encoding), JsonSerializer.Serialize(_options), stream.ToArray());
     }
+
+    /// <inheritdoc/>
+    public byte[] ExportPortable(double threshold) => TorchGate.Run(() =>
+    {
+        using var writer = new PortableModelWriter(Name, Width, threshold);
+        writer.WriteString(CharIndexEncoding.Index);
+        writer.WriteInt32(CharIndexEncoding.UnknownCode);
+        writer.WriteTensor("scaler.minimum", _scaler.Minimum, [Width]);
+        writer.WriteTensor("scaler.maximum", _scaler.Maximum, [Width]);
+        _network.WritePortable(writer);
+        return writer.ToArray();
+    });
 
     /// <inheritdoc/>
     public void Dispose() => _network.Dispose();

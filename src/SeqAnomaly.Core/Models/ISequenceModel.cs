@@ -23,6 +23,12 @@ public interface ISequenceModel : IDisposable
     /// </summary>
     string?[] Explain(IReadOnlyList<string> values);
 
+    /// <summary>
+    /// Writes the model in the portable format, with <paramref name="threshold"/> as its final threshold, so that
+    /// plain managed code such as the SQL Server CLR functions computes the same scores and explanations.
+    /// </summary>
+    byte[] ExportPortable(double threshold);
+
     /// <summary>Captures the model so that <see cref="ModelCatalog.Load"/> rebuilds it with identical scores.</summary>
     ModelArtifact Export();
 }

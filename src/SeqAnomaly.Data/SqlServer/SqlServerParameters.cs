@@ -29,7 +29,11 @@ internal static class SqlServerParameters
         return result;
     }
 
-    /// <summary>Lists each parameter's name, value and the type to send it as; null leaves the type to Dapper.</summary>
+    /// <summary>
+    /// Lists each parameter's name, value and the type to send it as; null leaves the type to Dapper. A byte
+    /// array is sent as binary even when it is null, because SQL Server does not convert a NULL sent as
+    /// nvarchar, Dapper's choice for an untyped null, into a varbinary column.
+    /// </summary>
     internal static IReadOnlyList<(string Name, object? Value, DbType? Type)> Describe(object parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -48,5 +52,8 @@ internal static class SqlServerParameters
     }
 
     private static DbType? TypeOf(Type? type) =>
-        type is not null && (Nullable.GetUnderlyingType(type) ?? type) == typeof(DateTime) ? DbType.DateTime2 : null;
+        type is null ? null
+        : (Nullable.GetUnderlyingType(type) ?? type) == typeof(DateTime) ? DbType.DateTime2
+        : type == typeof(byte[]) ? DbType.Binary
+        : null;
 }
