@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SeqAnomaly.Core.Models;
 using SeqAnomaly.Core.Portable;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SeqAnomaly.Core.Characters;
@@ -36,6 +37,8 @@ public sealed partial class CharacterModel : ISequenceModel
 
     /// <summary>Rows of every batch the network scores; shorter batches are padded to it.</summary>
     internal const int ScoringBatchSize = 2048;
+
+    private static readonly Scalar s_maxScore = MaxScore.ToScalar();
 
     private readonly CharacterNetwork _network;
     private readonly CharacterVocabulary _vocabulary;
@@ -253,7 +256,7 @@ public sealed partial class CharacterModel : ISequenceModel
     private static void CopyWorst(Tensor tokens, Tensor logProbabilities, float[] target, int start)
     {
         using var likelihood = logProbabilities.gather(2, tokens.unsqueeze(2)).squeeze(2);
-        using var worst = likelihood.neg().amax([1]).clamp_max(MaxScore);
+        using var worst = likelihood.neg().amax([1]).clamp_max(s_maxScore);
         worst.data<float>().CopyTo(target, start);
     }
 

@@ -1,3 +1,4 @@
+using SeqAnomaly.Core.Models;
 using SeqAnomaly.Core.Portable;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -33,6 +34,8 @@ public sealed class CharacterNetwork : nn.Module<Tensor, Tensor>
 
     private const int EmbeddingSize = 16;
 
+    private static readonly Scalar s_maxContextDropout = MaxContextDropout.ToScalar();
+
     private readonly int _hiddenSize;
     private readonly Embedding _pairs;
     private readonly Embedding _tokens;
@@ -56,10 +59,18 @@ public sealed class CharacterNetwork : nn.Module<Tensor, Tensor>
 
         _tokens = nn.Embedding(vocabularySize, EmbeddingSize);
         _neighbours = nn.ModuleList([.. Enumerable.Range(0, 2 * Reach).Select(_ => nn.Linear(EmbeddingSize, hiddenSize, hasBias: false))]);
-        _hiddenPosition = new Parameter(randn(width, hiddenSize) / Math.Sqrt(hiddenSize));
+        using (var root = Math.Sqrt(hiddenSize).ToScalar())
+        {
+            _hiddenPosition = new Parameter(randn(width, hiddenSize).div_(root));
+        }
+
         _decode = nn.Linear(hiddenSize, hiddenSize);
         _output = nn.Linear(hiddenSize, vocabularySize);
-        _offsets = arange(width, ScalarType.Int64) * vocabularySize;
+        using (var size = vocabularySize.ToScalar())
+        {
+            _offsets = arange(width, ScalarType.Int64).mul_(size);
+        }
+
         _knownPairs = ones(width * vocabularySize);
         RegisterComponents();
     }
@@ -117,17 +128,17 @@ public sealed class CharacterNetwork : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var (batch, width) = (tokens.shape[0], tokens.shape[1]);
-        var pairs = tokens + _offsets;
+        var pairs = tokens.Plus(_offsets);
         var keep = _knownPairs.index_select(0, pairs.flatten()).view(batch, width, 1);
         if (training)
         {
-            var share = rand([batch, 1, 1], generator: DropoutGenerator) * MaxContextDropout;
+            var share = rand([batch, 1, 1], generator: DropoutGenerator).mul_(s_maxContextDropout);
             var dropped = rand([batch, width, 1], generator: DropoutGenerator).ge(share).to_type(keep.dtype);
             keep = keep * dropped;
         }
 
         var vectors = _pairs.forward(pairs) * keep;
-        var context = vectors.sum(1, keepdim: true) - vectors + _hiddenPosition + Neighbours(tokens, keep);
+        var context = vectors.sum(1, keepdim: true).sub(vectors).Plus(_hiddenPosition).Plus(Neighbours(tokens, keep));
         var hidden = _decode.forward(nn.functional.relu(context));
         var logits = _output.forward(nn.functional.relu(hidden));
         return logits.MoveToOuterDisposeScope();
@@ -145,7 +156,7 @@ public sealed class CharacterNetwork : nn.Module<Tensor, Tensor>
         {
             var shifted = padded.narrow(1, Reach + offset, width);
             var term = _neighbours[index++].forward(shifted);
-            sum = sum is null ? term : sum + term;
+            sum = sum is null ? term : sum.Plus(term);
         }
 
         return sum!;

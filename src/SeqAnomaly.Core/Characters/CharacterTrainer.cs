@@ -1,4 +1,5 @@
 using SeqAnomaly.Core.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SeqAnomaly.Core.Characters;
@@ -26,7 +27,7 @@ internal static class CharacterTrainer
 
         using var training = Gather(rows, width, order.AsSpan(0, trainingCount));
         using var validation = validationCount == 0 ? null : Gather(rows, width, order.AsSpan(trainingCount));
-        using var optimizer = optim.Adam(network.parameters(), options.LearningRate);
+        using var optimizer = new AdamOptimizer(network.parameters(), options.LearningRate);
         var history = new List<EpochLoss>(options.Epochs);
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -39,10 +40,10 @@ internal static class CharacterTrainer
                 using var scope = NewDisposeScope();
                 var size = Math.Min(options.BatchSize, trainingCount - start);
                 var batch = training.index_select(0, tensor(epochOrder.AsSpan(start, size).ToArray()));
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var loss = Loss(network, batch, trimmed: epoch > WarmUpEpochs(options.Epochs));
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 trainingLoss += loss.item<float>() * size;
             }
 
@@ -57,6 +58,8 @@ internal static class CharacterTrainer
 
     /// <summary>Probability below which a character stops adding to the trimmed loss.</summary>
     public const double TrimProbability = CharacterModel.LearnedProbability;
+
+    private static readonly Scalar s_trimLoss = (-Math.Log(TrimProbability)).ToScalar();
 
     /// <summary>Epochs trained on the plain loss before trimming starts: the first third.</summary>
     private static int WarmUpEpochs(int epochs) => (epochs + 2) / 3;
@@ -77,8 +80,9 @@ internal static class CharacterTrainer
             return losses.mean();
         }
 
-        var kept = losses.lt(-Math.Log(TrimProbability)).to_type(losses.dtype);
-        return (losses * kept).sum() / losses.numel();
+        var kept = losses.lt(s_trimLoss).to_type(losses.dtype);
+        using var count = losses.numel().ToScalar();
+        return (losses * kept).sum().div(count);
     }
 
     private static double Evaluate(CharacterNetwork network, Tensor rows)

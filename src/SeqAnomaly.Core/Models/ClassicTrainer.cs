@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SeqAnomaly.Core.Models;
@@ -8,6 +9,8 @@ namespace SeqAnomaly.Core.Models;
 /// </summary>
 internal static class ClassicTrainer
 {
+    private static readonly Scalar s_activityPenalty = ClassicModel.ActivityPenalty.ToScalar();
+
     public static IReadOnlyList<EpochLoss> Fit(
         ClassicAutoencoder network, float[] rows, int width, TrainingOptions options, IProgress<EpochLoss>? progress)
     {
@@ -25,7 +28,7 @@ internal static class ClassicTrainer
 
         using var training = Gather(rows, width, order.AsSpan(0, trainingCount));
         using var validation = validationCount == 0 ? null : Gather(rows, width, order.AsSpan(trainingCount));
-        using var optimizer = optim.Adam(network.parameters(), options.LearningRate);
+        using var optimizer = new AdamOptimizer(network.parameters(), options.LearningRate);
         var history = new List<EpochLoss>(options.Epochs);
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -39,10 +42,10 @@ internal static class ClassicTrainer
                 var size = Math.Min(options.BatchSize, trainingCount - start);
                 var indices = tensor(epochOrder.AsSpan(start, size).ToArray().Select(i => (long)i).ToArray());
                 var batch = training.index_select(0, indices);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var loss = Loss(network, batch);
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 trainingLoss += loss.item<float>() * size;
             }
 
@@ -58,8 +61,8 @@ internal static class ClassicTrainer
     private static Tensor Loss(ClassicAutoencoder network, Tensor batch)
     {
         var (reconstruction, code) = network.forward(batch);
-        var penalty = code.abs().sum(1).mean() * ClassicModel.ActivityPenalty;
-        return nn.functional.mse_loss(reconstruction, batch) + penalty;
+        var penalty = code.abs().sum(1).mean().mul(s_activityPenalty);
+        return nn.functional.mse_loss(reconstruction, batch).Plus(penalty);
     }
 
     private static double Evaluate(ClassicAutoencoder network, Tensor rows)
