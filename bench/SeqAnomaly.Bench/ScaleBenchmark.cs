@@ -17,6 +17,8 @@ public static class ScaleBenchmark
 
     public static async Task<int> RunAsync(IReadOnlyList<(string Engine, string Connection)> engines, IReadOnlyList<long> sizes)
     {
+        // Redirected output has no terminal width, and the table and summary lines need more than 80 columns.
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         var rows = new List<(string Engine, ScaleFigures Io, ScaleFigures Model, ScaleFigures Full)>();
         var extras = new List<string>();
         foreach (var (engine, connection) in engines)
@@ -27,9 +29,9 @@ public static class ScaleBenchmark
                 var table = $"scale_{size}";
                 var generation = await ScaleData.EnsureTableAsync(engine, connection, table, size, long.MaxValue);
                 AnsiConsole.MarkupLineInterpolated($"[grey]{engine} {size:N0} rows: table ready ({generation:F1} s to generate).[/]");
-                var io = Child("io", engine, connection, table, size);
-                var model = Child("model", engine, connection, table, size);
-                var full = Child("full", engine, connection, table, size);
+                var io = await MeasureAsync("io", engine, connection, table, size);
+                var model = await MeasureAsync("model", engine, connection, table, size);
+                var full = await MeasureAsync("full", engine, connection, table, size);
                 rows.Add((engine, io, model, full));
                 if (size == 1_000_000)
                 {
@@ -51,14 +53,14 @@ public static class ScaleBenchmark
     {
         var repeated = $"scale_repeat_{size}";
         await ScaleData.EnsureTableAsync(engine, connection, repeated, size, RepeatedDistinct);
-        var few = Child("full", engine, connection, repeated, size);
+        var few = await MeasureAsync("full", engine, connection, repeated, size);
 
         var added = size / 100;
         await AddRowsAsync(engine, connection, table, size, added);
         ScaleFigures incremental;
         try
         {
-            incremental = Child("incremental", engine, connection, table, size);
+            incremental = await MeasureAsync("incremental", engine, connection, table, size);
         }
         finally
         {
@@ -72,6 +74,23 @@ public static class ScaleBenchmark
             $"{engine}: incremental scan of {added:N0} new rows took {incremental.Total:F2} s, " +
             $"{incremental.Total / full.Total:P1} of the full scan (read {incremental.Read:F2} s, score {incremental.Score:F2} s, write {incremental.Write:F2} s).",
         ];
+    }
+
+    /// <summary>
+    /// Runs one measurement. On PostgreSQL it first vacuums and analyzes the source table and the scores, so
+    /// that autovacuum does not work on the rows of the previous step while this one is timed.
+    /// </summary>
+    private static async Task<ScaleFigures> MeasureAsync(string mode, string engine, string connection, string table, long rows)
+    {
+        if (engine == "postgres")
+        {
+            await using var db = DatabaseProvider.FromName(engine).CreateConnection(connection);
+            await db.OpenAsync();
+            await db.ExecuteAsync($"VACUUM (ANALYZE) {table}", commandTimeout: 0);
+            await db.ExecuteAsync("VACUUM (ANALYZE) anomaly.SequenceScores", commandTimeout: 0);
+        }
+
+        return Child(mode, engine, connection, table, rows);
     }
 
     private static ScaleFigures Child(string mode, string engine, string connection, string table, long rows)

@@ -63,7 +63,7 @@ public sealed class PortableEqualityTests(ITestOutputHelper output)
         var trained = ModelCatalog.Train(architecture, values, options, longestValue: longest);
         using var model = trained.Model;
         var scores = model.Score(values);
-        var threshold = ThresholdRule.Parse(rule).Compute([.. scores.Select(score => (double)score)], model.OutlierScoreFloor);
+        var threshold = ThresholdRule.Parse(rule).Compute(scores, model.OutlierScoreFloor);
 
         var portable = PortableModel.Load(model.ExportPortable(threshold));
 
