@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime;
 using System.Security.Cryptography;
 using SeqAnomaly.Core;
 using SeqAnomaly.Core.Encoding;
@@ -115,7 +114,6 @@ public sealed class ScanRunner(AnomalyStore store)
             var pass = new ScanPass(request, source, scanId, rowsRead, 0, timings, progress, topCount);
             clock.Restart();
             var scores = ScoreAll(pass, model, spool, cancellationToken);
-            ReleaseScoreCache();
             var threshold = row.ThresholdValue;
             var outliers = scores.LongCount(score => score > threshold);
             timings.Scoring = clock.Elapsed;
@@ -191,7 +189,6 @@ public sealed class ScanRunner(AnomalyStore store)
 
         clock.Restart();
         var scores = ScoreAll(pass, model, spool, cancellationToken);
-        ReleaseScoreCache();
         var threshold = request.Threshold.Compute(scores, model.OutlierScoreFloor);
         var outliers = scores.LongCount(score => score > threshold);
         pass.Timings.Scoring = clock.Elapsed;
@@ -279,16 +276,6 @@ public sealed class ScanRunner(AnomalyStore store)
         }
 
         return offset;
-    }
-
-    /// <summary>
-    /// Collects the score cache that scoring left behind, before the threshold's sorted copy of the scores and the
-    /// write pass allocate, so that a large scan's peak memory is the largest of the three rather than their sum.
-    /// </summary>
-    private static void ReleaseScoreCache()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
