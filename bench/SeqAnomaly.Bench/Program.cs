@@ -54,7 +54,14 @@ for (var i = 1; i < args.Length; i++)
             sqlite = args[++i];
             break;
         case "--rows" when args[0] == "scale":
-            sizes = [.. args[++i].Split(',').Select(size => long.Parse(size, System.Globalization.CultureInfo.InvariantCulture))];
+            var counts = args[++i].Split(',');
+            if (!counts.All(count => long.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows) && rows > 0))
+            {
+                Console.Error.WriteLine($"--rows must list whole numbers of at least 1, separated by commas, not '{args[i]}'. {Usage}");
+                return 2;
+            }
+
+            sizes = [.. counts.Select(count => long.Parse(count, System.Globalization.CultureInfo.InvariantCulture))];
             break;
         default:
             Console.Error.WriteLine($"Unknown option '{args[i]}'. {Usage}");

@@ -8,9 +8,28 @@ if (args.Length == 0 || args[0] != "quality")
     return 2;
 }
 
-var only = args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault();
-var verbose = args.Contains("--verbose");
-var sampleText = args.SkipWhile(arg => arg != "--sample-size").Skip(1).FirstOrDefault();
+string? only = null;
+string? sampleText = null;
+var verbose = false;
+for (var i = 1; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--verbose":
+            verbose = true;
+            break;
+        case "--only" when i + 1 < args.Length && args[i + 1] is "demo" or "generated" or "hospital":
+            only = args[++i];
+            break;
+        case "--sample-size" when i + 1 < args.Length:
+            sampleText = args[++i];
+            break;
+        default:
+            Console.Error.WriteLine($"Invalid or incomplete option '{args[i]}'. {Usage}");
+            return 2;
+    }
+}
+
 int? sampleSize = null;
 if (sampleText is not null)
 {

@@ -64,6 +64,7 @@ public sealed class ThresholdRuleTests
         var threshold = ThresholdRule.Parse("top:3").Compute(scores);
 
         Assert.All(scores, score => Assert.True(score > threshold));
+        Assert.True(double.IsFinite(threshold), $"threshold {threshold} cannot be stored in a SQL Server float");
     }
 
     [Fact]

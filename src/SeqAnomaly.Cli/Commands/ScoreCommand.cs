@@ -42,8 +42,9 @@ public sealed class ScoreCommand(StandardStreams streams) : AsyncCommand<ScoreCo
         await ProductTables.RequireAsync(reader, cancellationToken);
         var stored = await reader.FindLatestModelAsync(name, cancellationToken)
             ?? throw new InvalidInputException(
-                $"Model '{name}' was not found. Models are named TABLE.COLUMN unless a scan set --model-name; " +
-                "list them with: SELECT Name, Version FROM Models;");
+                $"Model '{name}' was not found. Models are named TABLE.COLUMN on SQLite and SCHEMA.TABLE.COLUMN on SQL Server " +
+                "and PostgreSQL, unless a scan set --model-name; list them with: SELECT Name, Version FROM Models; " +
+                "(anomaly.Models on SQL Server and PostgreSQL).");
 
         var scanId = await reader.FindScanOfModelAsync(stored.ModelId, cancellationToken);
         var typical = scanId is null ? [] : await reader.ReadLowestScoresAsync(scanId.Value, TypicalValues, cancellationToken);
