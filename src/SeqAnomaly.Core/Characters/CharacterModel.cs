@@ -274,7 +274,7 @@ public sealed partial class CharacterModel : ISequenceModel
 
     /// <summary>
     /// Runs the network over one encoded batch. Every batch has the same shape, padded with padding rows,
-    /// because matrix kernels round differently for different batch sizes; a value then scores the same bits
+    /// because matrix kernels round differently for different batch sizes. A value thus scores the same bits
     /// alone or among thousands.
     /// </summary>
     private void Forward(long[] rows, int count, Action<Tensor, Tensor> consume)

@@ -80,9 +80,9 @@ internal static class CharacterTrainer
             return losses.mean();
         }
 
-        var kept = losses.lt(s_trimLoss).to_type(losses.dtype);
+        var learnable = losses.lt(s_trimLoss).to_type(losses.dtype);
         using var count = losses.numel().ToScalar();
-        return (losses * kept).sum().div(count);
+        return (losses * learnable).sum().div(count);
     }
 
     private static double Evaluate(CharacterNetwork network, Tensor rows)
