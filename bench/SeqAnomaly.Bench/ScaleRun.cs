@@ -69,20 +69,33 @@ public static class ScaleRun
             await connection.OpenAsync();
             await connection.ExecuteAsync("DROP TABLE IF EXISTS ScaleFloor; CREATE TABLE ScaleFloor (RowKey TEXT, Score REAL);");
             await using var transaction = await connection.BeginTransactionAsync();
+
+            // The same multi-row prepared INSERT as the scan's writer, with no index to maintain.
             await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO ScaleFloor (RowKey, Score) VALUES ($key, $score)";
-            var key = insert.CreateParameter();
-            key.ParameterName = "$key";
-            var score = insert.CreateParameter();
-            score.ParameterName = "$score";
-            insert.Parameters.Add(key);
-            insert.Parameters.Add(score);
-            insert.Prepare();
-            foreach (var rowKey in keys)
+            var rowsPerInsert = SqliteProvider.RowsPerInsert;
+            insert.CommandText = "INSERT INTO ScaleFloor (RowKey, Score) VALUES " +
+                string.Join(", ", Enumerable.Range(0, rowsPerInsert).Select(i => $"($k{i}, $s{i})"));
+            for (var i = 0; i < rowsPerInsert; i++)
             {
-                key.Value = rowKey;
-                score.Value = 0.5f;
-                await insert.ExecuteNonQueryAsync();
+                insert.Parameters.Add(new SqliteParameter($"$k{i}", string.Empty));
+                insert.Parameters.Add(new SqliteParameter($"$s{i}", 0.5f));
+            }
+
+            insert.Prepare();
+            var full = keys.Count - (keys.Count % rowsPerInsert);
+            for (var start = 0; start < full; start += rowsPerInsert)
+            {
+                for (var i = 0; i < rowsPerInsert; i++)
+                {
+                    insert.Parameters[2 * i].Value = keys[start + i];
+                }
+
+                insert.ExecuteNonQuery();
+            }
+
+            foreach (var rowKey in keys.Skip(full))
+            {
+                await connection.ExecuteAsync("INSERT INTO ScaleFloor (RowKey, Score) VALUES (@rowKey, 0.5)", new { rowKey }, transaction);
             }
 
             await transaction.CommitAsync();

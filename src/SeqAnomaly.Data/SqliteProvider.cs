@@ -9,7 +9,7 @@ namespace SeqAnomaly.Data;
 
 /// <summary>
 /// SQLite through Microsoft.Data.Sqlite: the product's objects have bare names, timestamps are UTC text, and
-/// scores are written by one prepared INSERT reused for every row.
+/// scores are written by prepared multi-row INSERTs.
 /// </summary>
 public sealed class SqliteProvider : DatabaseProvider
 {
@@ -102,7 +102,14 @@ public sealed class SqliteProvider : DatabaseProvider
             ?? throw new InvalidInputException($"Table '{typed}' was not found.");
     }
 
+    /// <summary>Rows per INSERT statement of the score writer. With five parameters a row and one for the scan, it stays under the 999 parameters older SQLite builds allow.</summary>
+    internal const int RowsPerInsert = 16;
+
     /// <inheritdoc/>
+    /// <remarks>
+    /// Rows go in groups of <see cref="RowsPerInsert"/> through one prepared multi-row INSERT, which spends less
+    /// time per row than a one-row statement. The rows left over go through a one-row INSERT.
+    /// </remarks>
     public override async Task WriteScoresAsync(
         DbConnection connection,
         DbTransaction transaction,
@@ -111,27 +118,61 @@ public sealed class SqliteProvider : DatabaseProvider
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            "INSERT INTO SequenceScores (ScanId, RowKey, Value, Score, IsOutlier, Explanation) " +
-            "VALUES ($scanId, $rowKey, $value, $score, $isOutlier, $explanation)";
-        AddParameter(command, "$scanId", scanId);
-        var rowKey = AddParameter(command, "$rowKey", null);
-        var value = AddParameter(command, "$value", null);
-        var score = AddParameter(command, "$score", null);
-        var isOutlier = AddParameter(command, "$isOutlier", null);
-        var explanation = AddParameter(command, "$explanation", null);
-        await command.PrepareAsync(cancellationToken);
-
+        await using var groupInsert = await PrepareInsertAsync(connection, transaction, scanId, RowsPerInsert, cancellationToken);
+        await using var singleRowInsert = await PrepareInsertAsync(connection, transaction, scanId, 1, cancellationToken);
+        var pending = new List<ScoreRow>(RowsPerInsert);
         foreach (var row in scores)
         {
-            rowKey.Value = row.RowKey;
-            value.Value = (object?)row.Value ?? DBNull.Value;
-            score.Value = row.Score;
-            isOutlier.Value = row.IsOutlier ? 1 : 0;
-            explanation.Value = (object?)row.Explanation ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            pending.Add(row);
+            if (pending.Count == RowsPerInsert)
+            {
+                Bind(groupInsert, pending);
+                await groupInsert.ExecuteNonQueryAsync(cancellationToken);
+                pending.Clear();
+            }
+        }
+
+        foreach (var row in pending)
+        {
+            Bind(singleRowInsert, [row]);
+            await singleRowInsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Prepares an INSERT of <paramref name="rows"/> score rows; parameter 0 is the scan, then five per row.</summary>
+    private static async Task<DbCommand> PrepareInsertAsync(
+        DbConnection connection, DbTransaction transaction, long scanId, int rows, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        AddParameter(command, "$scanId", scanId);
+        var values = new List<string>(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            values.Add($"($scanId, $k{i}, $v{i}, $s{i}, $o{i}, $e{i})");
+            foreach (var prefix in new[] { "$k", "$v", "$s", "$o", "$e" })
+            {
+                AddParameter(command, prefix + i.ToString(CultureInfo.InvariantCulture), null);
+            }
+        }
+
+        command.CommandText =
+            "INSERT INTO SequenceScores (ScanId, RowKey, Value, Score, IsOutlier, Explanation) VALUES " + string.Join(", ", values);
+        await command.PrepareAsync(cancellationToken);
+        return command;
+    }
+
+    private static void Bind(DbCommand command, IReadOnlyList<ScoreRow> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var first = 1 + (i * 5);
+            command.Parameters[first].Value = row.RowKey;
+            command.Parameters[first + 1].Value = (object?)row.Value ?? DBNull.Value;
+            command.Parameters[first + 2].Value = row.Score;
+            command.Parameters[first + 3].Value = row.IsOutlier ? 1 : 0;
+            command.Parameters[first + 4].Value = (object?)row.Explanation ?? DBNull.Value;
         }
     }
 

@@ -9,6 +9,7 @@ public sealed class RejectedInputTests
     public static TheoryData<string, string[], string> BadScans => new()
     {
         { "sqlite", ["--epochs", "-3"], "epochs" },
+        { "sqlite", ["--sample-size", "5"], "--sample-size" },
         { "sqlite", ["--threshold", "median"], "median" },
         { "sqlite", ["--threshold", "quantile:1.5"], "quantile:1.5" },
         { "sqlite", ["--table", "Parts\"; DROP TABLE Parts; --"], "was not found" },

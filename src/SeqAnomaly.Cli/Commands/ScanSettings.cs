@@ -48,7 +48,7 @@ public sealed class ScanSettings : DatabaseSettings
     public int Seed { get; init; } = 42;
 
     [CommandOption("--sample-size <N>")]
-    [Description("Train on a uniform random sample of at most N non-NULL values; every row is still scored.")]
+    [Description("Train on a uniform random sample of at most N non-NULL values (at least 100); every row is still scored.")]
     [DefaultValue(ScanTuning.DefaultSampleSize)]
     public int SampleSize { get; init; } = ScanTuning.DefaultSampleSize;
 
@@ -100,7 +100,7 @@ public sealed class ScanSettings : DatabaseSettings
         training.Validate();
         var threshold = ThresholdRule.Parse(Threshold ?? ModelCatalog.DefaultThresholdRule(architecture));
         var tuning = new ScanTuning(
-            Positive(SampleSize, "--sample-size"), Positive(MaxLength, "--max-length"), Positive(ScoreBatchSize, "--score-batch-size"));
+            AtLeast(SampleSize, ScanTuning.MinimumSampleSize, "--sample-size"), Positive(MaxLength, "--max-length"), Positive(ScoreBatchSize, "--score-batch-size"));
         if (Threads is { } threads)
         {
             Positive(threads, "--threads");
@@ -125,8 +125,10 @@ public sealed class ScanSettings : DatabaseSettings
         return new ScanRequest(table, key, column, modelName, architecture, threshold, training, tuning, Incremental);
     }
 
-    private static int Positive(int value, string option) =>
-        value >= 1 ? value : throw InvalidInputException.InvalidOption(option, value.ToString(), "a whole number of at least 1");
+    private static int Positive(int value, string option) => AtLeast(value, 1, option);
+
+    private static int AtLeast(int value, int minimum, string option) =>
+        value >= minimum ? value : throw InvalidInputException.InvalidOption(option, value.ToString(), $"a whole number of at least {minimum:N0}");
 
     private static string Required(string? value, string option) =>
         string.IsNullOrWhiteSpace(value) ? throw new InvalidInputException($"Missing required option {option}.") : value;

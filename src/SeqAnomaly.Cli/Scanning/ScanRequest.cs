@@ -49,4 +49,10 @@ public sealed record ScanTuning(
     /// 25,005 rows, and 5,000 raised false alarms on the user-name column.
     /// </summary>
     public const int DefaultSampleSize = 10_000;
+
+    /// <summary>
+    /// Smallest sample size the command line accepts. Below it the validation share holds fewer than 20 values, and
+    /// a sample of 5 values trained a model with no validation loss that flagged nothing.
+    /// </summary>
+    public const int MinimumSampleSize = 100;
 }

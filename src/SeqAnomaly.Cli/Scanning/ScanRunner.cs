@@ -113,15 +113,15 @@ public sealed class ScanRunner(AnomalyStore store)
                 new ModelArtifact(row.Architecture, row.EncodingJson, row.HyperparametersJson, row.Weights), row.WeightsSha256);
             var pass = new ScanPass(request, source, scanId, rowsRead, 0, timings, progress, topCount);
             clock.Restart();
-            var scores = ScoreAll(pass, model, spool, cancellationToken);
+            using var scores = ScoreAll(pass, model, spool, cancellationToken, out var all);
             var threshold = row.ThresholdValue;
-            var outliers = scores.LongCount(score => score > threshold);
+            var outliers = all.LongCount(score => score > threshold);
             timings.Scoring = clock.Elapsed;
             progress?.Report(new ScanProgress(
                 ScanStage.Scoring,
-                scores.Length,
-                scores.Length,
-                $"Scored {scores.Length:N0} new values with model {stored.ModelId}; its threshold {threshold:G6} flags {outliers:N0}."));
+                scores.Count,
+                scores.Count,
+                $"Scored {scores.Count:N0} new values with model {stored.ModelId}; its threshold {threshold:G6} flags {outliers:N0}."));
 
             clock.Restart();
             var counts = new ScanCounts(rowsRead, rowsRead - spool.Count, spool.Count, outliers, row.ThresholdRule, threshold);
@@ -188,15 +188,15 @@ public sealed class ScanRunner(AnomalyStore store)
         cancellationToken.ThrowIfCancellationRequested();
 
         clock.Restart();
-        var scores = ScoreAll(pass, model, spool, cancellationToken);
-        var threshold = request.Threshold.Compute(scores, model.OutlierScoreFloor);
-        var outliers = scores.LongCount(score => score > threshold);
+        using var scores = ScoreAll(pass, model, spool, cancellationToken, out var all);
+        var threshold = request.Threshold.ComputeInPlace(all, model.OutlierScoreFloor);
+        var outliers = all.LongCount(score => score > threshold);
         pass.Timings.Scoring = clock.Elapsed;
         pass.Progress?.Report(new ScanProgress(
             ScanStage.Scoring,
-            scores.Length,
-            scores.Length,
-            $"Scored {scores.Length:N0} values; threshold {threshold:G6} ({request.Threshold}) flags {outliers:N0}."));
+            scores.Count,
+            scores.Count,
+            $"Scored {scores.Count:N0} values; threshold {threshold:G6} ({request.Threshold}) flags {outliers:N0}."));
 
         clock.Restart();
         var artifact = model.Export();
@@ -241,32 +241,56 @@ public sealed class ScanRunner(AnomalyStore store)
             writer.TopOutliers());
     }
 
-    private static float[] ScoreAll(ScanPass pass, ISequenceModel model, RowSpool spool, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scores every spooled row and returns the scores in a score spool, in spool order. <paramref name="all"/>
+    /// receives the same scores in one array, which the threshold may sort in place because the write pass reads the spool.
+    /// </summary>
+    private static ScoreSpool ScoreAll(
+        ScanPass pass, ISequenceModel model, RowSpool spool, CancellationToken cancellationToken, out float[] all)
     {
         // NOTE: one array of scores limits a scan to about two billion non-NULL rows.
         var scores = new float[spool.Count];
-        var scorer = new CachedScorer(model, pass.Request.Tuning.CacheCapacity);
-        var batchSize = pass.Request.Tuning.ScoreBatchSize;
-        var batch = new List<string>(batchSize);
-        var offset = 0;
-        foreach (var (_, value) in spool.ReadAll())
+        var written = new ScoreSpool();
+        try
         {
-            batch.Add(value);
-            if (batch.Count == batchSize)
+            var scorer = new CachedScorer(model, pass.Request.Tuning.CacheCapacity);
+            var batchSize = pass.Request.Tuning.ScoreBatchSize;
+            var batch = new List<string>(batchSize);
+            var offset = 0;
+            foreach (var (_, value) in spool.ReadAll())
             {
-                offset = ScoreBatch(pass, scorer, batch, scores, offset, cancellationToken);
+                batch.Add(value);
+                if (batch.Count == batchSize)
+                {
+                    offset = ScoreBatch(pass, scorer, batch, scores, written, offset, cancellationToken);
+                }
             }
+
+            ScoreBatch(pass, scorer, batch, scores, written, offset, cancellationToken);
+        }
+        catch
+        {
+            written.Dispose();
+            throw;
         }
 
-        ScoreBatch(pass, scorer, batch, scores, offset, cancellationToken);
-        return scores;
+        all = scores;
+        return written;
     }
 
     private static int ScoreBatch(
-        ScanPass pass, CachedScorer scorer, List<string> batch, float[] scores, int offset, CancellationToken cancellationToken)
+        ScanPass pass,
+        CachedScorer scorer,
+        List<string> batch,
+        float[] scores,
+        ScoreSpool written,
+        int offset,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        scorer.Score(batch, scores.AsSpan(offset, batch.Count));
+        var batchScores = scores.AsSpan(offset, batch.Count);
+        scorer.Score(batch, batchScores);
+        written.Append(batchScores);
         offset += batch.Count;
         var reported = (offset - batch.Count) / ProgressInterval != offset / ProgressInterval;
         batch.Clear();

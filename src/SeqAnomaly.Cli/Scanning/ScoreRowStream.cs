@@ -11,7 +11,7 @@ namespace SeqAnomaly.Cli.Scanning;
 internal sealed class ScoreRowStream(
     ISequenceModel model,
     RowSpool spool,
-    float[] scores,
+    ScoreSpool scores,
     double threshold,
     int topCount,
     IProgress<ScanProgress>? progress)
@@ -21,12 +21,14 @@ internal sealed class ScoreRowStream(
 
     private readonly Dictionary<string, string?> _explanations = new(StringComparer.Ordinal);
     private readonly PriorityQueue<ScoreRow, double> _top = new();
+    private readonly float[] _chunkScores = new float[ChunkSize];
 
     /// <summary>Streams every row once; the database's bulk writer pulls them.</summary>
     public IEnumerable<ScoreRow> Rows(CancellationToken cancellationToken)
     {
         var chunk = new List<(string Key, string Value)>(ChunkSize);
-        var index = 0;
+        var index = 0L;
+        scores.Rewind();
         foreach (var row in spool.ReadAll())
         {
             chunk.Add(row);
@@ -36,7 +38,7 @@ internal sealed class ScoreRowStream(
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var scored in Complete(chunk, index))
+            foreach (var scored in Complete(chunk))
             {
                 yield return scored;
             }
@@ -45,30 +47,32 @@ internal sealed class ScoreRowStream(
             chunk.Clear();
             if (index % ScanRunner.ProgressInterval < ChunkSize)
             {
-                progress?.Report(new ScanProgress(ScanStage.Writing, index, scores.Length, $"Wrote {index:N0} of {scores.Length:N0} rows."));
+                progress?.Report(new ScanProgress(ScanStage.Writing, index, scores.Count, $"Wrote {index:N0} of {scores.Count:N0} rows."));
             }
         }
 
-        foreach (var scored in Complete(chunk, index))
+        foreach (var scored in Complete(chunk))
         {
             yield return scored;
         }
 
-        progress?.Report(new ScanProgress(ScanStage.Writing, scores.Length, scores.Length, $"Wrote {scores.Length:N0} rows."));
+        progress?.Report(new ScanProgress(ScanStage.Writing, scores.Count, scores.Count, $"Wrote {scores.Count:N0} rows."));
     }
 
     /// <summary>The highest-scoring outliers seen by <see cref="Rows"/>, highest first.</summary>
     public IReadOnlyList<ScoreRow> TopOutliers() =>
         [.. _top.UnorderedItems.Select(item => item.Element).OrderByDescending(row => row.Score).ThenBy(row => row.RowKey, StringComparer.Ordinal)];
 
-    private List<ScoreRow> Complete(List<(string Key, string Value)> chunk, int offset)
+    private List<ScoreRow> Complete(List<(string Key, string Value)> chunk)
     {
-        Explain(chunk, offset);
+        var chunkScores = _chunkScores.AsSpan(0, chunk.Count);
+        scores.Read(chunkScores);
+        Explain(chunk, chunkScores);
         var rows = new List<ScoreRow>(chunk.Count);
         for (var i = 0; i < chunk.Count; i++)
         {
             var (key, value) = chunk[i];
-            double score = scores[offset + i];
+            double score = chunkScores[i];
             var isOutlier = score > threshold;
             var row = new ScoreRow(key, value, score, isOutlier, isOutlier ? _explanations.GetValueOrDefault(value) : null);
             rows.Add(row);
@@ -81,14 +85,14 @@ internal sealed class ScoreRowStream(
         return rows;
     }
 
-    private void Explain(List<(string Key, string Value)> chunk, int offset)
+    private void Explain(List<(string Key, string Value)> chunk, ReadOnlySpan<float> chunkScores)
     {
         var missing = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < chunk.Count; i++)
         {
             var value = chunk[i].Value;
-            if (scores[offset + i] > threshold && !_explanations.ContainsKey(value) && seen.Add(value))
+            if (chunkScores[i] > threshold && !_explanations.ContainsKey(value) && seen.Add(value))
             {
                 missing.Add(value);
             }

@@ -37,11 +37,18 @@ public abstract record ThresholdRule
     /// <see cref="Models.ISequenceModel.OutlierScoreFloor"/> is <paramref name="scoreFloor"/>; only
     /// <see cref="AutoThreshold"/> uses the floor. Needs one sorted copy of the scores, four bytes a row.
     /// </summary>
-    public virtual double Compute(ReadOnlySpan<float> scores, double scoreFloor = double.NegativeInfinity)
+    public double Compute(ReadOnlySpan<float> scores, double scoreFloor = double.NegativeInfinity) =>
+        ComputeInPlace(scores.ToArray(), scoreFloor);
+
+    /// <summary>
+    /// Computes the threshold as <see cref="Compute"/> does, but sorts <paramref name="scores"/> in place instead
+    /// of a copy. A rule that needs no scores leaves them in their order.
+    /// </summary>
+    public virtual double ComputeInPlace(float[] scores, double scoreFloor = double.NegativeInfinity)
     {
-        var sorted = scores.ToArray();
-        Array.Sort(sorted);
-        return FromSorted(sorted, scoreFloor);
+        ArgumentNullException.ThrowIfNull(scores);
+        Array.Sort(scores);
+        return FromSorted(scores, scoreFloor);
     }
 
     /// <summary>Computes the threshold from the scores sorted in ascending order, which it may reorder.</summary>
@@ -73,8 +80,8 @@ public sealed record QuantileThreshold(double Quantile) : ThresholdRule
 public sealed record FixedThreshold(double Value) : ThresholdRule
 {
     /// <inheritdoc/>
-    /// <remarks>The scores are not needed, so none are copied.</remarks>
-    public override double Compute(ReadOnlySpan<float> scores, double scoreFloor = double.NegativeInfinity) => Value;
+    /// <remarks>The scores are not needed, so they are not sorted.</remarks>
+    public override double ComputeInPlace(float[] scores, double scoreFloor = double.NegativeInfinity) => Value;
 
     /// <inheritdoc/>
     protected override double FromSorted(float[] sorted, double scoreFloor) => Value;
