@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SeqAnomaly.Cli.Commands;
 using SeqAnomaly.Cli.Output;
 using SeqAnomaly.Cli.Worker;
@@ -8,7 +9,7 @@ using Spectre.Console.Cli;
 namespace SeqAnomaly.Cli;
 
 /// <summary>The <c>seqanomaly</c> command line: its commands, and the mapping of errors to exit codes.</summary>
-public static class SeqAnomalyApp
+public static partial class SeqAnomalyApp
 {
     /// <summary>Runs one command on this process's standard streams and returns its exit code.</summary>
     public static Task<int> RunAsync(string[] args) => RunAsync(args, StandardStreams.FromConsole());
@@ -36,31 +37,31 @@ public static class SeqAnomalyApp
                 .WithExample("demo", "--db", "demo.db", "--seed", "7");
             config.AddCommand<MigrateCommand>("migrate")
                 .WithDescription("Create or upgrade the product's tables and views in a database.")
-                .WithExample("migrate", "--provider", "sqlite", "--connection", "Data Source=parts.db");
+                .WithExample("migrate", "--provider", "sqlite", "--connection", "\"Data Source=parts.db\"");
             config.AddCommand<ScanCommand>("scan")
                 .WithDescription("Train a model on one column, score every row and store the results.")
-                .WithExample("scan", "--provider", "sqlite", "--connection", "Data Source=parts.db", "--table", "Parts", "--key", "Id", "--column", "Serial")
+                .WithExample("scan", "--provider", "sqlite", "--connection", "\"Data Source=parts.db\"", "--table", "Parts", "--key", "Id", "--column", "Serial")
                 .WithExample("scan", "--provider", "postgres", "--table", "sales.Parts", "--key", "Id", "--column", "Serial", "--json", "--quiet");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Write an HTML report of a stored scan with plots of its training loss, scores and top values.")
-                .WithExample("report", "--connection", "Data Source=parts.db", "--scan", "1", "--out", "report")
+                .WithExample("report", "--connection", "\"Data Source=parts.db\"", "--scan", "1", "--out", "report")
                 .WithExample("report", "--provider", "postgres", "--scan", "12", "--out", "/tmp/scan-12", "--top", "20");
             config.AddCommand<ScoreCommand>("score")
                 .WithDescription("Score values with the latest stored model of a name: score, outlier flag and explanation.")
-                .WithExample("score", "--connection", "Data Source=parts.db", "--model", "Parts.Serial", "ABCD1QWO", "ABCD7QWO")
-                .WithExample("score", "--connection", "Data Source=parts.db", "--model", "Parts.Serial", "--json", "<", "values.txt");
+                .WithExample("score", "--connection", "\"Data Source=parts.db\"", "--model", "Parts.Serial", "ABCD1QWO", "ABCD7QWO")
+                .WithExample("score", "--connection", "\"Data Source=parts.db\"", "--model", "Parts.Serial", "--json", "<", "values.txt");
             config.AddCommand<ImportCsvCommand>("import-csv")
                 .WithDescription("Load a CSV file with a header row into a new table of text columns.")
-                .WithExample("import-csv", "--provider", "sqlite", "--connection", "Data Source=hospital.db", "--table", "Hospital", "--file", "dirty.csv");
+                .WithExample("import-csv", "--provider", "sqlite", "--connection", "\"Data Source=hospital.db\"", "--table", "Hospital", "--file", "dirty.csv");
             config.AddCommand<WorkerCommand>("worker")
                 .WithDescription("Run queued scan requests until stopped; runs as a systemd or Windows service too.")
-                .WithExample("worker", "--provider", "postgres", "--connection", "Host=127.0.0.1;Database=parts");
+                .WithExample("worker", "--provider", "postgres", "--connection", "\"Host=127.0.0.1;Database=parts\"");
             config.AddCommand<RequestCommand>("request")
                 .WithDescription("Queue a scan request for a worker, after checking the table, columns and options.")
-                .WithExample("request", "--provider", "sqlite", "--connection", "Data Source=parts.db", "--table", "Parts", "--key", "Id", "--column", "Serial", "--options", "{\"epochs\":5}");
+                .WithExample("request", "--provider", "sqlite", "--connection", "\"Data Source=parts.db\"", "--table", "Parts", "--key", "Id", "--column", "Serial", "--options", "'{\"epochs\":5}'");
             config.AddCommand<CancelCommand>("cancel")
                 .WithDescription("Cancel a Pending or Running scan request.")
-                .WithExample("cancel", "--provider", "sqlite", "--connection", "Data Source=parts.db", "--request", "7");
+                .WithExample("cancel", "--provider", "sqlite", "--connection", "\"Data Source=parts.db\"", "--request", "7");
         });
 
         using var cancellation = new CancellationTokenSource();
@@ -86,19 +87,68 @@ public static class SeqAnomalyApp
         catch (Exception error) when (json)
         {
             // Standard output stays one JSON document, so automation can read the error like a result.
-            var exitCode = Report(streams.Error, error);
-            JsonOutput.Write(output, new { Error = new { ExitCode = exitCode, error.Message } });
+            var reported = WithOptionName(error, args);
+            var exitCode = Report(streams.Error, reported);
+            JsonOutput.Write(output, new { Error = new { ExitCode = exitCode, reported.Message } });
             return exitCode;
         }
         catch (Exception error)
         {
-            return Report(output, error);
+            return Report(output, WithOptionName(error, args));
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    /// <summary>
+    /// Returns the parser's "Failed to convert 'abc' to Int32." as an invalid-input error that names the option
+    /// and the expected value. Any other error is returned unchanged.
+    /// </summary>
+    private static Exception WithOptionName(Exception error, string[] args)
+    {
+        var match = ConversionFailure().Match(error.Message);
+        if (error is not (CommandParseException or CommandRuntimeException) || !match.Success)
+        {
+            return error;
+        }
+
+        var value = match.Groups["value"].Value;
+        var position = Array.IndexOf(args, value);
+        var option = position > 0 && args[position - 1].StartsWith("--", StringComparison.Ordinal) ? args[position - 1] : null;
+        var joined = args.FirstOrDefault(arg => arg.StartsWith("--", StringComparison.Ordinal) && arg.EndsWith("=" + value, StringComparison.Ordinal));
+        option ??= joined?[..joined.IndexOf('=', StringComparison.Ordinal)];
+        var expected = option is null ? null : ExpectedNumber(option[2..]);
+        return expected is null ? error : InvalidInputException.InvalidOption(option!, value, expected);
+    }
+
+    /// <summary>Returns the kind of number an option takes, from the settings properties of that name, or null for other types.</summary>
+    private static string? ExpectedNumber(string longName)
+    {
+        var types = typeof(SeqAnomalyApp).Assembly.GetTypes()
+            .Where(type => typeof(CommandSettings).IsAssignableFrom(type))
+            .SelectMany(type => type.GetProperties())
+            .Where(property => property.GetCustomAttributes(typeof(CommandOptionAttribute), inherit: true)
+                .Cast<CommandOptionAttribute>()
+                .Any(attribute => attribute.LongNames.Contains(longName, StringComparer.Ordinal)))
+            .Select(property => Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)
+            .ToList();
+        if (types.Count == 0)
+        {
+            return null;
+        }
+
+        if (types.All(type => type == typeof(int) || type == typeof(long)))
+        {
+            return "a whole number";
+        }
+
+        return types.All(type => type == typeof(int) || type == typeof(long) || type == typeof(double)) ? "a number" : null;
+    }
+
+    [GeneratedRegex(@"^Failed to convert '(?<value>.*)' to [\w`]+\.$")]
+    private static partial Regex ConversionFailure();
 
     private static int Report(IAnsiConsole output, Exception error)
     {

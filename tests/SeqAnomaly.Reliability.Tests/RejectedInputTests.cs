@@ -10,6 +10,8 @@ public sealed class RejectedInputTests
     {
         { "sqlite", ["--epochs", "-3"], "epochs" },
         { "sqlite", ["--sample-size", "5"], "--sample-size" },
+        { "sqlite", ["--sample-size", "1.5"], "Invalid value '1.5' for --sample-size: expected a whole number" },
+        { "sqlite", ["--epochs", "abc"], "Invalid value 'abc' for --epochs: expected a whole number" },
         { "sqlite", ["--threshold", "median"], "median" },
         { "sqlite", ["--threshold", "quantile:1.5"], "quantile:1.5" },
         { "sqlite", ["--table", "Parts\"; DROP TABLE Parts; --"], "was not found" },

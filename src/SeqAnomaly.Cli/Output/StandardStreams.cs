@@ -18,11 +18,27 @@ public sealed record StandardStreams(
     public bool Interactive =>
         Out.Profile.Capabilities.Interactive && Out.Profile.Capabilities.Ansi && !OutputRedirected;
 
-    /// <summary>The streams of this process.</summary>
-    public static StandardStreams FromConsole() => new(
-        AnsiConsole.Console,
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
-        Console.In,
-        Console.IsInputRedirected,
-        Console.IsOutputRedirected);
+    /// <summary>
+    /// Line width used for a stream redirected to a file or pipe, which has no terminal width. It keeps the
+    /// commands' longest lines, such as the example queries, whole, where the default of 80 would split them.
+    /// </summary>
+    public const int RedirectedWidth = 240;
+
+    /// <summary>Returns the streams of this process.</summary>
+    public static StandardStreams FromConsole()
+    {
+        var output = AnsiConsole.Console;
+        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsOutputRedirected)
+        {
+            output.Profile.Width = RedirectedWidth;
+        }
+
+        if (Console.IsErrorRedirected)
+        {
+            error.Profile.Width = RedirectedWidth;
+        }
+
+        return new StandardStreams(output, error, Console.In, Console.IsInputRedirected, Console.IsOutputRedirected);
+    }
 }
