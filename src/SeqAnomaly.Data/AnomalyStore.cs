@@ -63,8 +63,8 @@ public sealed partial class AnomalyStore(DatabaseProvider provider, string conne
         // One pass over the table finds both a repeated key and a NULL key, whichever the engine meets first.
         var sql = Provider.LimitRows(
             $"SELECT {Provider.TextOf(source.QuotedKey)} AS KeyText, COUNT(*) AS Occurrences " +
-            $"FROM {source.QuotedTable} GROUP BY {source.QuotedKey} " +
-            $"HAVING COUNT(*) > 1 OR {source.QuotedKey} IS NULL ORDER BY COUNT(*) DESC",
+            $"FROM {source.QuotedTable} GROUP BY {Provider.KeyForUniqueness(source.QuotedKey)} " +
+            $"HAVING COUNT(*) > 1 OR {Provider.KeyForUniqueness(source.QuotedKey)} IS NULL ORDER BY COUNT(*) DESC",
             rows: 1);
         var duplicate = await connection.QueryFirstOrDefaultAsync<DuplicateKey>(
             new CommandDefinition(sql, cancellationToken: cancellationToken));

@@ -48,6 +48,12 @@ public abstract class DatabaseProvider
     public abstract string TextOf(string quotedColumn);
 
     /// <summary>
+    /// Returns the expression by which the uniqueness check groups keys. By default it is the key itself, because
+    /// in a column of one declared type each value has one text form.
+    /// </summary>
+    public virtual string KeyForUniqueness(string quotedKey) => quotedKey;
+
+    /// <summary>
     /// Limits an ordered query to its first <paramref name="rows"/> rows. The default appends <c>LIMIT</c>, which
     /// PostgreSQL and SQLite accept; SQL Server needs <c>OFFSET 0 ROWS FETCH NEXT n ROWS ONLY</c> instead.
     /// </summary>

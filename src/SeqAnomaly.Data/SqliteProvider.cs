@@ -41,6 +41,13 @@ public sealed class SqliteProvider : DatabaseProvider
     public override string TextOf(string quotedColumn) => $"CAST({quotedColumn} AS TEXT)";
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// A SQLite column may hold the integer 7 and the text '7' in different rows. Both are stored as score key
+    /// '7', so keys are grouped by their text form.
+    /// </remarks>
+    public override string KeyForUniqueness(string quotedKey) => TextOf(quotedKey);
+
+    /// <inheritdoc/>
     public override object TimestampValue(DateTime utc) =>
         ((DateTime)base.TimestampValue(utc)).ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
@@ -139,7 +146,7 @@ public sealed class SqliteProvider : DatabaseProvider
         }
     }
 
-    /// <summary>Prepares an INSERT of <paramref name="rows"/> score rows; parameter 0 is the scan, then five per row.</summary>
+    /// <summary>Prepares an INSERT of <paramref name="rows"/> score rows. Parameter 0 is the scan, then come five per row.</summary>
     private static async Task<DbCommand> PrepareInsertAsync(
         DbConnection connection, DbTransaction transaction, long scanId, int rows, CancellationToken cancellationToken)
     {

@@ -27,6 +27,23 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public async Task Scan_AutoWithTiedScores_CountsFlaggedRows()
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(3000, "AB1Z");
+
+        var (exitCode, output) = await CliRun.RunAsync(Scan(database));
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var flagged = database.Scalar<long>("SELECT COUNT(*) FROM SequenceScores WHERE IsOutlier = 1");
+        Assert.True(flagged >= 1);
+        Assert.True(database.Scalar<long>("SELECT COUNT(DISTINCT Score) FROM SequenceScores") < 500);
+        Assert.Equal(flagged, database.Scalar<long>("SELECT Outliers FROM Scans"));
+        Assert.Equal(flagged, database.Scalar<long>("SELECT COUNT(*) FROM SequenceScores WHERE Score > (SELECT Threshold FROM Scans)"));
+        Assert.Contains($"flags {flagged:N0}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_TwiceWithSameSeed_GivesSameScores()
     {
         using var database = new SqliteFile();
@@ -73,6 +90,19 @@ public sealed class ScanCommandTests
         Assert.Equal(ExitCodes.InvalidInput, exitCode);
         Assert.Contains("Code", output, StringComparison.Ordinal);
         Assert.Contains("'a'", output, StringComparison.Ordinal);
+        Assert.False(database.TableExists("Scans"));
+    }
+
+    [Fact]
+    public async Task Scan_IntegerAndTextSameKey_ExitsTwo()
+    {
+        using var database = new SqliteFile();
+        database.Execute("CREATE TABLE Codes (Code, Value TEXT); INSERT INTO Codes VALUES (7, 'x'), ('7', 'y'), (8, 'z');");
+
+        var (exitCode, output) = await CliRun.RunAsync(Scan(database, "Codes", "Code", "Value"));
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains("'7' occurs 2 times", output, StringComparison.Ordinal);
         Assert.False(database.TableExists("Scans"));
     }
 

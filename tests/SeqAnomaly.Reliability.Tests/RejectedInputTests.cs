@@ -12,6 +12,7 @@ public sealed class RejectedInputTests
         { "sqlite", ["--sample-size", "5"], "--sample-size" },
         { "sqlite", ["--sample-size", "1.5"], "Invalid value '1.5' for --sample-size: expected a whole number" },
         { "sqlite", ["--epochs", "abc"], "Invalid value 'abc' for --epochs: expected a whole number" },
+        { "sqlite", ["--score-batch-size", "2147483647"], "Invalid value '2147483647' for --score-batch-size" },
         { "sqlite", ["--threshold", "median"], "median" },
         { "sqlite", ["--threshold", "quantile:1.5"], "quantile:1.5" },
         { "sqlite", ["--table", "Parts\"; DROP TABLE Parts; --"], "was not found" },

@@ -16,6 +16,7 @@ public sealed class SqlIdentifierAuditTests
         // Source identifiers after the catalog check: only SourceColumn's quoted forms, or the provider's quoting.
         new(@"^(source|pass\.Source|Source)\.Quoted(Table|Key|Value)$"),
         new(@"^(Provider\.|provider\.)?TextOf\((source|pass\.Source)\.Quoted(Key|Value)\)$"),
+        new(@"^Provider\.KeyForUniqueness\(source\.QuotedKey\)$"),
         new(@"^(Provider\.|provider\.)?TextOf\(\$""\w+\.\{source\.Quoted(Key|Value)\}""\)$"),
         new(@"^(Provider\.|provider\.)?QuoteIdentifier\((schemaName|tableName|key|value|column\.Name|name)\)$"),
         // Constant column lists of the product's own tables, and the id column named by the caller in this assembly.

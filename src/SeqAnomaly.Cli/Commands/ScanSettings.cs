@@ -100,7 +100,7 @@ public sealed class ScanSettings : DatabaseSettings
         training.Validate();
         var threshold = ThresholdRule.Parse(Threshold ?? ModelCatalog.DefaultThresholdRule(architecture));
         var tuning = new ScanTuning(
-            AtLeast(SampleSize, ScanTuning.MinimumSampleSize, "--sample-size"), Positive(MaxLength, "--max-length"), Positive(ScoreBatchSize, "--score-batch-size"));
+            AtLeast(SampleSize, ScanTuning.MinimumSampleSize, "--sample-size"), Positive(MaxLength, "--max-length"), ScoreBatch(ScoreBatchSize));
         if (Threads is { } threads)
         {
             Positive(threads, "--threads");
@@ -126,6 +126,12 @@ public sealed class ScanSettings : DatabaseSettings
     }
 
     private static int Positive(int value, string option) => AtLeast(value, 1, option);
+
+    private static int ScoreBatch(int value) =>
+        value is >= 1 and <= ScanTuning.MaxScoreBatchSize
+            ? value
+            : throw InvalidInputException.InvalidOption(
+                "--score-batch-size", value.ToString(), $"a whole number from 1 to {ScanTuning.MaxScoreBatchSize:N0}");
 
     private static int AtLeast(int value, int minimum, string option) =>
         value >= minimum ? value : throw InvalidInputException.InvalidOption(option, value.ToString(), $"a whole number of at least {minimum:N0}");

@@ -8,16 +8,12 @@ namespace SeqAnomaly.Cli.Scanning;
 /// </summary>
 internal sealed class RowSpool : IDisposable
 {
-    private const int BufferSize = 1 << 20;
-
     private readonly FileStream _file;
     private readonly BinaryWriter _writer;
 
     public RowSpool()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"seqanomaly-{Guid.NewGuid():N}.spool");
-        _file = new FileStream(
-            path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.DeleteOnClose);
+        _file = TemporaryFile.Create(".spool");
         _writer = new BinaryWriter(_file, Encoding.UTF8, leaveOpen: true);
     }
 

@@ -51,8 +51,11 @@ public sealed record ScanTuning(
     public const int DefaultSampleSize = 10_000;
 
     /// <summary>
-    /// Smallest sample size the command line accepts. Below it the validation share holds fewer than 20 values, and
+    /// Smallest sample size the command line accepts. Below it the validation share contains fewer than 20 values, and
     /// a sample of 5 values trained a model with no validation loss that flagged nothing.
     /// </summary>
     public const int MinimumSampleSize = 100;
+
+    /// <summary>Largest score batch the command line accepts. Each batch and its scores stay in memory.</summary>
+    public const int MaxScoreBatchSize = 1_000_000;
 }

@@ -113,9 +113,9 @@ public sealed class ScanRunner(AnomalyStore store)
                 new ModelArtifact(row.Architecture, row.EncodingJson, row.HyperparametersJson, row.Weights), row.WeightsSha256);
             var pass = new ScanPass(request, source, scanId, rowsRead, 0, timings, progress, topCount);
             clock.Restart();
-            using var scores = ScoreAll(pass, model, spool, cancellationToken, out var all);
+            using var scores = ScoreAll(pass, model, spool, cancellationToken, out _);
             var threshold = row.ThresholdValue;
-            var outliers = all.LongCount(score => score > threshold);
+            var outliers = scores.CountAbove(threshold);
             timings.Scoring = clock.Elapsed;
             progress?.Report(new ScanProgress(
                 ScanStage.Scoring,
@@ -190,7 +190,7 @@ public sealed class ScanRunner(AnomalyStore store)
         clock.Restart();
         using var scores = ScoreAll(pass, model, spool, cancellationToken, out var all);
         var threshold = request.Threshold.ComputeInPlace(all, model.OutlierScoreFloor);
-        var outliers = all.LongCount(score => score > threshold);
+        var outliers = scores.CountAbove(threshold);
         pass.Timings.Scoring = clock.Elapsed;
         pass.Progress?.Report(new ScanProgress(
             ScanStage.Scoring,
@@ -243,7 +243,8 @@ public sealed class ScanRunner(AnomalyStore store)
 
     /// <summary>
     /// Scores every spooled row and returns the scores in a score spool, in spool order. <paramref name="all"/>
-    /// receives the same scores in one array, which the threshold may sort in place because the write pass reads the spool.
+    /// receives the same scores in one array, which the threshold may reorder and overwrite because outliers are
+    /// counted and written from the spool.
     /// </summary>
     private static ScoreSpool ScoreAll(
         ScanPass pass, ISequenceModel model, RowSpool spool, CancellationToken cancellationToken, out float[] all)

@@ -41,8 +41,8 @@ public abstract record ThresholdRule
         ComputeInPlace(scores.ToArray(), scoreFloor);
 
     /// <summary>
-    /// Computes the threshold as <see cref="Compute"/> does, but sorts <paramref name="scores"/> in place instead
-    /// of a copy. A rule that needs no scores leaves them in their order.
+    /// Computes the threshold as <see cref="Compute"/> does, but works in <paramref name="scores"/> itself instead
+    /// of a copy, so that afterwards the array's contents are unspecified.
     /// </summary>
     public virtual double ComputeInPlace(float[] scores, double scoreFloor = double.NegativeInfinity)
     {
@@ -80,7 +80,7 @@ public sealed record QuantileThreshold(double Quantile) : ThresholdRule
 public sealed record FixedThreshold(double Value) : ThresholdRule
 {
     /// <inheritdoc/>
-    /// <remarks>The scores are not needed, so they are not sorted.</remarks>
+    /// <remarks>The scores are not needed, so they are left unchanged.</remarks>
     public override double ComputeInPlace(float[] scores, double scoreFloor = double.NegativeInfinity) => Value;
 
     /// <inheritdoc/>
