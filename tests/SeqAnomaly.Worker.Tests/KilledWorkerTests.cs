@@ -14,11 +14,18 @@ public sealed class KilledWorkerTests
         // Enough epochs that the scan is still training when the first one's progress line arrives.
         var requestId = await Requests.RequestAsync(database, "Parts", """{"epochs": 150, "threshold": "quantile:0.999", "architecture": "classic"}""");
 
-        using (var child = StartWorker(database, "doomed"))
+        // A killed process cannot delete its temporary spool files, so the child gets a folder of its own for them.
+        var temporary = Directory.CreateTempSubdirectory("seqanomaly-killed-");
+        try
         {
+            using var child = StartWorker(database, "doomed", temporary.FullName);
             await WaitForLineAsync(child, "Epoch 1/");
             child.Kill();
             await child.WaitForExitAsync();
+        }
+        finally
+        {
+            temporary.Delete(recursive: true);
         }
 
         var killed = Assert.Single(await Requests.ReadAsync(database));
@@ -42,7 +49,7 @@ public sealed class KilledWorkerTests
         Assert.All(outliers, scanId => Assert.Equal(rescued.ScanId, scanId));
     }
 
-    private static Process StartWorker(TestDatabase database, string name)
+    private static Process StartWorker(TestDatabase database, string name, string temporaryFolder)
     {
         var cli = CliPath();
         var start = new ProcessStartInfo("dotnet")
@@ -51,6 +58,7 @@ public sealed class KilledWorkerTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.Environment["TMPDIR"] = temporaryFolder;
         foreach (var argument in new[]
         {
             cli, "worker", "--provider", database.Provider.Name, "--connection", database.ConnectionString,
