@@ -100,7 +100,9 @@ public sealed class ScanSettings : DatabaseSettings
         training.Validate();
         var threshold = ThresholdRule.Parse(Threshold ?? ModelCatalog.DefaultThresholdRule(architecture));
         var tuning = new ScanTuning(
-            AtLeast(SampleSize, ScanTuning.MinimumSampleSize, "--sample-size"), Positive(MaxLength, "--max-length"), ScoreBatch(ScoreBatchSize));
+            InRange(SampleSize, ScanTuning.MinimumSampleSize, int.MaxValue, "--sample-size"),
+            Positive(MaxLength, "--max-length"),
+            InRange(ScoreBatchSize, 1, ScanTuning.MaxScoreBatchSize, "--score-batch-size"));
         if (Threads is { } threads)
         {
             Positive(threads, "--threads");
@@ -125,16 +127,20 @@ public sealed class ScanSettings : DatabaseSettings
         return new ScanRequest(table, key, column, modelName, architecture, threshold, training, tuning, Incremental);
     }
 
-    private static int Positive(int value, string option) => AtLeast(value, 1, option);
+    private static int Positive(int value, string option) => InRange(value, 1, int.MaxValue, option);
 
-    private static int ScoreBatch(int value) =>
-        value is >= 1 and <= ScanTuning.MaxScoreBatchSize
-            ? value
-            : throw InvalidInputException.InvalidOption(
-                "--score-batch-size", value.ToString(), $"a whole number from 1 to {ScanTuning.MaxScoreBatchSize:N0}");
+    private static int InRange(int value, int minimum, int maximum, string option)
+    {
+        if (value >= minimum && value <= maximum)
+        {
+            return value;
+        }
 
-    private static int AtLeast(int value, int minimum, string option) =>
-        value >= minimum ? value : throw InvalidInputException.InvalidOption(option, value.ToString(), $"a whole number of at least {minimum:N0}");
+        var expected = maximum == int.MaxValue
+            ? $"a whole number of at least {minimum:N0}"
+            : $"a whole number from {minimum:N0} to {maximum:N0}";
+        throw InvalidInputException.InvalidOption(option, value.ToString(), expected);
+    }
 
     private static string Required(string? value, string option) =>
         string.IsNullOrWhiteSpace(value) ? throw new InvalidInputException($"Missing required option {option}.") : value;

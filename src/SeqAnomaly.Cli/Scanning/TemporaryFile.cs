@@ -17,7 +17,7 @@ internal static class TemporaryFile
             Options = FileOptions.DeleteOnClose,
         };
 
-        // The files hold the scanned keys and values, so on Unix other users of a shared temporary folder may not read them.
+        // The files contain the scanned keys and values, so on Unix other users of a shared temporary folder may not read them.
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -10,8 +10,8 @@ namespace SeqAnomaly.Core.Scoring;
 /// changes only the time spent, never a score.
 /// </summary>
 /// <remarks>
-/// Once the cache holds <see cref="TrialSize"/> values, it keeps taking new ones only while at least one
-/// lookup in <see cref="MinimumHitRatio"/> has found a value seen before. A column of mostly distinct values thus
+/// Once the cache contains <see cref="TrialSize"/> values, it keeps taking new ones only while at least one
+/// lookup in <see cref="MaxLookupsPerHit"/> has found a value seen before. A column of mostly distinct values thus
 /// does not fill the cache with values that never come back, which costs memory and collection time.
 /// </remarks>
 public sealed class CachedScorer(ISequenceModel model, int cacheCapacity)
@@ -19,8 +19,8 @@ public sealed class CachedScorer(ISequenceModel model, int cacheCapacity)
     /// <summary>Values the cache takes before the hit rate decides whether it takes more.</summary>
     public const int TrialSize = 1 << 16;
 
-    /// <summary>The cache grows past <see cref="TrialSize"/> only while hits are at least one lookup in this many.</summary>
-    public const int MinimumHitRatio = 8;
+    /// <summary>Most lookups per hit at which the cache still grows past <see cref="TrialSize"/>.</summary>
+    public const int MaxLookupsPerHit = 8;
 
     private readonly Dictionary<string, float> _cache = new(StringComparer.Ordinal);
     private long _lookups;
@@ -40,7 +40,7 @@ public sealed class CachedScorer(ISequenceModel model, int cacheCapacity)
     /// <summary>Number of distinct values whose scores are kept.</summary>
     public int Cached => _cache.Count;
 
-    private bool Admits => _cache.Count < CacheCapacity && (_cache.Count < TrialSize || _hits * MinimumHitRatio >= _lookups);
+    private bool Admits => _cache.Count < CacheCapacity && (_cache.Count < TrialSize || _hits * MaxLookupsPerHit >= _lookups);
 
     /// <summary>Writes the score of each value into <paramref name="scores"/>, in order.</summary>
     public void Score(IReadOnlyList<string> values, Span<float> scores)
