@@ -1,7 +1,7 @@
 using System.Globalization;
 using SeqAnomaly.Quality;
 
-const string Usage = "usage: SeqAnomaly.Quality quality [--only demo|generated|hospital] [--sample-size N] [--verbose]";
+const string Usage = "usage: SeqAnomaly.Quality quality [--only demo|generated|hospital] [--sample-size N] [--epochs N] [--verbose]";
 if (args.Length == 0 || args[0] != "quality")
 {
     Console.Error.WriteLine(Usage);
@@ -10,6 +10,7 @@ if (args.Length == 0 || args[0] != "quality")
 
 string? only = null;
 string? sampleText = null;
+string? epochsText = null;
 var verbose = false;
 for (var i = 1; i < args.Length; i++)
 {
@@ -24,28 +25,25 @@ for (var i = 1; i < args.Length; i++)
         case "--sample-size" when i + 1 < args.Length:
             sampleText = args[++i];
             break;
+        case "--epochs" when i + 1 < args.Length:
+            epochsText = args[++i];
+            break;
         default:
             Console.Error.WriteLine($"Invalid or incomplete option '{args[i]}'. {Usage}");
             return 2;
     }
 }
 
-int? sampleSize = null;
-if (sampleText is not null)
+if (!TryParseCount("--sample-size", sampleText, out var sampleSize) || !TryParseCount("--epochs", epochsText, out var epochs))
 {
-    if (!int.TryParse(sampleText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
-    {
-        Console.Error.WriteLine($"--sample-size must be a whole number of at least 1, not '{sampleText}'.");
-        return 2;
-    }
-
-    sampleSize = parsed;
+    return 2;
 }
+
 var results = new List<Detection>();
 
 void Measure(LabeledColumn column, int seed)
 {
-    foreach (var detection in new QualityBenchmark(seed, verbose, sampleSize).Run(column))
+    foreach (var detection in new QualityBenchmark(seed, verbose, sampleSize, epochs).Run(column))
     {
         results.Add(detection);
         Console.Error.WriteLine(Table.Row(detection));
@@ -95,3 +93,21 @@ foreach (var detection in results)
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cores: {Environment.ProcessorCount}"));
 return 0;
+
+static bool TryParseCount(string option, string? text, out int? count)
+{
+    count = null;
+    if (text is null)
+    {
+        return true;
+    }
+
+    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+    {
+        Console.Error.WriteLine($"{option} must be a whole number of at least 1, not '{text}'.");
+        return false;
+    }
+
+    count = parsed;
+    return true;
+}

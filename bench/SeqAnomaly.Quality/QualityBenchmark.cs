@@ -10,8 +10,9 @@ namespace SeqAnomaly.Quality;
 /// <summary>
 /// Runs every architecture on a column and measures its detections. With a <paramref name="sampleSize"/>,
 /// each model trains on a uniform sample of that many values, drawn as a scan draws it, and scores them all.
+/// With <paramref name="characterEpochs"/>, <c>charae</c> trains for that many epochs instead of its default.
 /// </summary>
-public sealed class QualityBenchmark(int seed, bool verbose, int? sampleSize = null)
+public sealed class QualityBenchmark(int seed, bool verbose, int? sampleSize = null, int? characterEpochs = null)
 {
     private static readonly ThresholdRule s_classicRule = ThresholdRule.Parse("quantile:0.9998");
 
@@ -41,6 +42,11 @@ public sealed class QualityBenchmark(int seed, bool verbose, int? sampleSize = n
     {
         var clock = Stopwatch.StartNew();
         var options = ModelCatalog.DefaultTrainingOptions(architecture) with { Seed = seed };
+        if (architecture == CharacterModel.Name && characterEpochs is not null)
+        {
+            options = options with { Epochs = characterEpochs.Value };
+        }
+
         // As in a scan, the model's width comes from the longest value of the whole column, not of the sample.
         var longest = column.Values.Max(CharIndexEncoding.Length);
         var trained = ModelCatalog.Train(architecture, TrainingValues(column), options, longestValue: longest);

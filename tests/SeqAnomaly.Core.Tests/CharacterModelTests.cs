@@ -22,6 +22,31 @@ public sealed class CharacterModelTests
         Assert.False(double.IsNaN(history[^1].ValidationLoss));
     }
 
+    [Theory]
+    [InlineData(100, 16)]
+    [InlineData(5_000, 16)]
+    [InlineData(8_000, 10)]
+    [InlineData(10_000, 8)]
+    [InlineData(1_000_000, 8)]
+    public void EpochsFor_RowCount_MatchesBudget(int rows, int expected)
+    {
+        Assert.Equal(expected, CharacterModel.EpochsFor(rows));
+    }
+
+    [Fact]
+    public void Train_DefaultEpochs_FollowsRowCount()
+    {
+        var values = SerialData.Generate(8_000, seed: 8);
+
+        var trained = CharacterModel.Train(values, CharacterModel.DefaultTrainingOptions with { Seed = 7 });
+        using var model = trained.Model;
+
+        Assert.Null(CharacterModel.DefaultTrainingOptions.Epochs);
+        Assert.Equal(10, trained.History.Count);
+        Assert.All(trained.History, epoch => Assert.Equal(10, epoch.Epochs));
+        Assert.Contains("\"Epochs\":10,", model.Export().HyperparametersJson, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Train_SameSeed_GivesIdenticalScores()
     {

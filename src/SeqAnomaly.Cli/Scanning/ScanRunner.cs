@@ -179,8 +179,8 @@ public sealed class ScanRunner(AnomalyStore store)
         var epochProgress = new ActionProgress<EpochLoss>(epoch => pass.Progress?.Report(new ScanProgress(
             ScanStage.Training,
             epoch.Epoch,
-            request.Training.Epochs,
-            $"Epoch {epoch.Epoch}/{request.Training.Epochs}: training loss {epoch.TrainingLoss:G4}, validation loss {epoch.ValidationLoss:G4}.")));
+            epoch.Epochs,
+            $"Epoch {epoch.Epoch}/{epoch.Epochs}: training loss {epoch.TrainingLoss:G4}, validation loss {epoch.ValidationLoss:G4}.")));
         var trained = ModelCatalog.Train(
             request.Architecture, trainingValues, request.Training, epochProgress, request.Tuning.MaxLength, pass.Longest);
         using var model = trained.Model;

@@ -55,9 +55,31 @@ public sealed partial class CharacterModel : ISequenceModel
         _shape = shape;
     }
 
-    /// <summary>Training options that suit this architecture: few epochs, since every row trains every position.</summary>
+    /// <summary>
+    /// Training options that suit this architecture: few epochs, since every row trains every position, and
+    /// their number chosen by <see cref="EpochsFor"/>.
+    /// </summary>
     public static TrainingOptions DefaultTrainingOptions { get; } =
-        new(Epochs: 16, BatchSize: 256, LearningRate: 3e-3, ValidationFraction: 0.1);
+        new(Epochs: null, BatchSize: 256, LearningRate: 3e-3, ValidationFraction: 0.1);
+
+    /// <summary>Largest number of epochs <see cref="EpochsFor"/> chooses, used on small columns.</summary>
+    public const int MaxEpochs = 16;
+
+    /// <summary>Smallest number of epochs <see cref="EpochsFor"/> chooses, however many rows there are.</summary>
+    public const int MinEpochs = 8;
+
+    /// <summary>Row passes, summed over epochs, beyond which <see cref="EpochsFor"/> adds no epoch.</summary>
+    public const int RowPassBudget = 80_000;
+
+    /// <summary>
+    /// Chooses the epochs for <paramref name="trainingRows"/> values when none are set: <see cref="MaxEpochs"/> up
+    /// to 5,000 values, and above that as many as make <see cref="RowPassBudget"/> row passes, at least
+    /// <see cref="MinEpochs"/>. A large sample takes more optimizer steps per epoch, so it needs fewer epochs.
+    /// In the detection-quality benchmark, 8 epochs on samples of 10,000 values found what 16 found, while
+    /// columns of 1,000 values lost detections at 8.
+    /// </summary>
+    public static int EpochsFor(int trainingRows) =>
+        (int)Math.Clamp(Math.Ceiling(RowPassBudget / (double)Math.Max(trainingRows, 1)), MinEpochs, MaxEpochs);
 
     /// <inheritdoc/>
     public string Architecture => Name;
@@ -93,6 +115,7 @@ public sealed partial class CharacterModel : ISequenceModel
                 $"There are no values of at most {shape.MaxLength} characters to train on.");
         }
 
+        options = options with { Epochs = options.Epochs ?? EpochsFor(trainable.Count) };
         var vocabulary = CharacterVocabulary.Fit(trainable);
         var width = Math.Max(1, trainable.Max(CharacterVocabulary.Length));
         var rows = new long[trainable.Count * width];
@@ -109,7 +132,7 @@ public sealed partial class CharacterModel : ISequenceModel
         network.DropoutGenerator = generator;
         network.SetKnownPairs(KnownPairs(rows, width, vocabulary.Size));
         var model = new CharacterModel(network, vocabulary, width, options, shape);
-        var history = CharacterTrainer.Fit(network, rows, width, options, progress);
+        var history = CharacterTrainer.Fit(network, rows, width, options, options.Epochs.Value, progress);
         network.DropoutGenerator = null;
         return new TrainedModel(model, history, trainable.Count);
     }

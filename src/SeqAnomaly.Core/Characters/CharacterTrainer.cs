@@ -11,7 +11,7 @@ namespace SeqAnomaly.Core.Characters;
 internal static class CharacterTrainer
 {
     public static IReadOnlyList<EpochLoss> Fit(
-        CharacterNetwork network, long[] rows, int width, TrainingOptions options, IProgress<EpochLoss>? progress)
+        CharacterNetwork network, long[] rows, int width, TrainingOptions options, int epochs, IProgress<EpochLoss>? progress)
     {
         var count = rows.Length / width;
         var order = Enumerable.Range(0, count).ToArray();
@@ -28,8 +28,8 @@ internal static class CharacterTrainer
         using var training = Gather(rows, width, order.AsSpan(0, trainingCount));
         using var validation = validationCount == 0 ? null : Gather(rows, width, order.AsSpan(trainingCount));
         using var optimizer = new AdamOptimizer(network.parameters(), options.LearningRate);
-        var history = new List<EpochLoss>(options.Epochs);
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        var history = new List<EpochLoss>(epochs);
+        for (var epoch = 1; epoch <= epochs; epoch++)
         {
             var epochOrder = Enumerable.Range(0, trainingCount).Select(i => (long)i).ToArray();
             shuffle.Shuffle(epochOrder);
@@ -41,14 +41,14 @@ internal static class CharacterTrainer
                 var size = Math.Min(options.BatchSize, trainingCount - start);
                 var batch = training.index_select(0, tensor(epochOrder.AsSpan(start, size).ToArray()));
                 optimizer.ZeroGrad();
-                var loss = Loss(network, batch, trimmed: epoch > WarmUpEpochs(options.Epochs));
+                var loss = Loss(network, batch, trimmed: epoch > WarmUpEpochs(epochs));
                 loss.backward();
                 optimizer.Step();
                 trainingLoss += loss.item<float>() * size;
             }
 
             var validationLoss = validation is null ? double.NaN : Evaluate(network, validation);
-            var result = new EpochLoss(epoch, trainingLoss / trainingCount, validationLoss);
+            var result = new EpochLoss(epoch, trainingLoss / trainingCount, validationLoss, epochs);
             history.Add(result);
             progress?.Report(result);
         }

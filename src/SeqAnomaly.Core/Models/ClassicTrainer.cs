@@ -29,8 +29,9 @@ internal static class ClassicTrainer
         using var training = Gather(rows, width, order.AsSpan(0, trainingCount));
         using var validation = validationCount == 0 ? null : Gather(rows, width, order.AsSpan(trainingCount));
         using var optimizer = new AdamOptimizer(network.parameters(), options.LearningRate);
-        var history = new List<EpochLoss>(options.Epochs);
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        var epochs = options.Epochs ?? TrainingOptions.DefaultEpochs;
+        var history = new List<EpochLoss>(epochs);
+        for (var epoch = 1; epoch <= epochs; epoch++)
         {
             var epochOrder = Enumerable.Range(0, trainingCount).ToArray();
             shuffle.Shuffle(epochOrder);
@@ -50,7 +51,7 @@ internal static class ClassicTrainer
             }
 
             var validationLoss = validation is null ? double.NaN : Evaluate(network, validation);
-            var result = new EpochLoss(epoch, trainingLoss / trainingCount, validationLoss);
+            var result = new EpochLoss(epoch, trainingLoss / trainingCount, validationLoss, epochs);
             history.Add(result);
             progress?.Report(result);
         }
