@@ -54,6 +54,25 @@ public sealed class InputCheckTests
     }
 
     [Fact]
+    public async Task Worker_DrainedQueue_ExitsZero()
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(300);
+        Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("migrate", "--connection", database.ConnectionString)).ExitCode);
+        var (requestExit, _) = await CliRun.RunAsync(
+            "request", "--connection", database.ConnectionString, "--table", "Parts", "--key", "Id", "--column", "Serial",
+            "--options", "{\"epochs\":1}");
+
+        var (exitCode, output) = await CliRun.RunAsync(
+            "worker", "--connection", database.ConnectionString, "--drain", "--poll-interval", "0.1");
+
+        Assert.Equal(ExitCodes.Success, requestExit);
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.DoesNotContain("ObjectDisposedException", output, StringComparison.Ordinal);
+        Assert.Equal(1L, database.Scalar<long>("SELECT COUNT(*) FROM ScanRequests WHERE Status = 'Succeeded'"));
+    }
+
+    [Fact]
     public async Task ImportCsv_RaggedRow_ExitsTwoNamingLine()
     {
         using var database = new SqliteFile();

@@ -19,7 +19,10 @@ public sealed class WorkerCommand : AsyncCommand<WorkerSettings>
         }
 
         using var host = WorkerHost.Build(WorkerHost.CreateBuilder(settings.ConfigurationOverrides()), store);
-        await host.RunAsync(cancellationToken);
+
+        // RunAsync would dispose the host, and with it the services read below, so start and wait instead.
+        await host.StartAsync(cancellationToken);
+        await host.WaitForShutdownAsync(cancellationToken);
 
         // The host logs a failed worker and stops. A failure exit code lets a service manager restart it.
         var failed = host.Services.GetServices<IHostedService>().OfType<BackgroundService>()
