@@ -82,6 +82,7 @@ public static partial class SeqAnomalyApp
             });
         try
         {
+            CheckNumberValues(args);
             return await app.RunAsync(args, cancellation.Token);
         }
         catch (Exception error) when (json)
@@ -121,6 +122,40 @@ public static partial class SeqAnomalyApp
         option ??= joined?[..joined.IndexOf('=', StringComparison.Ordinal)];
         var expected = option is null ? null : ExpectedNumber(option[2..]);
         return expected is null ? error : InvalidInputException.InvalidOption(option!, value, expected);
+    }
+
+    /// <summary>
+    /// Raises <see cref="InvalidInputException"/> for a numeric option given without a value or with an empty one.
+    /// The parser would report the first as a failed conversion of an internal name and take the second as unset.
+    /// </summary>
+    private static void CheckNumberValues(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var equals = args[i].IndexOf('=', StringComparison.Ordinal);
+            var option = equals < 0 ? args[i] : args[i][..equals];
+            var expected = ExpectedNumber(option[2..]);
+            if (expected is null)
+            {
+                continue;
+            }
+
+            if (equals < 0 && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                throw new InvalidInputException($"Missing value for {option}: expected {expected}.");
+            }
+
+            var value = equals < 0 ? args[i + 1] : args[i][(equals + 1)..];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw InvalidInputException.InvalidOption(option, value, expected);
+            }
+        }
     }
 
     /// <summary>Returns the kind of number an option takes, from the settings properties of that name, or null for other types.</summary>

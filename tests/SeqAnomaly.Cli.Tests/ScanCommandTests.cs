@@ -139,6 +139,23 @@ public sealed class ScanCommandTests
         Assert.False(database.TableExists("Scans"));
     }
 
+    [Theory]
+    [InlineData("--epochs", "Missing value for --epochs")]
+    [InlineData("--epochs|--seed|3", "Missing value for --epochs")]
+    [InlineData("--sample-size|", "Invalid value '' for --sample-size")]
+    [InlineData("--batch-size= ", "Invalid value ' ' for --batch-size")]
+    public async Task Scan_NumberOptionWithoutValue_ExitsTwoNamingOption(string options, string message)
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(20);
+
+        var (exitCode, output) = await CliRun.RunAsync([.. Scan(database), .. options.Split('|')]);
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.False(database.TableExists("Scans"));
+    }
+
     [Fact]
     public async Task Scan_IntegerValueColumn_ScoresTextForm()
     {
