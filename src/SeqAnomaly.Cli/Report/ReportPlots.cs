@@ -14,7 +14,8 @@ internal static class ReportPlots
     {
         using var plot = new Plot();
         var epochs = history.Select(epoch => (double)epoch.Epoch).ToArray();
-        var training = plot.Add.Scatter(epochs, history.Select(epoch => Log10(epoch.TrainingLoss)).ToArray());
+        var trainingLogs = history.Select(epoch => Log10(epoch.TrainingLoss)).ToArray();
+        var training = plot.Add.Scatter(epochs, trainingLogs);
         training.LegendText = "training loss";
         var held = history.Where(epoch => epoch.ValidationLoss is not null).ToList();
         if (held.Count > 0)
@@ -28,7 +29,11 @@ internal static class ReportPlots
         plot.Title("Loss per epoch");
         plot.XLabel("Epoch");
         plot.YLabel("Loss (log scale)");
-        UseLogTicks(plot.Axes.Left, "G3");
+
+        // Losses often stay within one decade, where powers of ten alone would leave the axis without a label.
+        var logs = trainingLogs.Concat(held.Select(epoch => Log10(epoch.ValidationLoss!.Value))).ToList();
+        UseLogTicks(plot.Axes.Left, "G3", powersOfTenOnly: logs.Max() - logs.Min() >= 1);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, Width, 420);
     }
@@ -69,7 +74,7 @@ internal static class ReportPlots
         plot.Title("Score histogram");
         plot.XLabel("Score");
         plot.YLabel("Values (log scale)");
-        UseLogTicks(plot.Axes.Left, "N0");
+        UseLogTicks(plot.Axes.Left, "N0", powersOfTenOnly: true);
         plot.Axes.SetLimitsY(floor, Math.Log10(Math.Max(histogram.Counts.Max(), 1)) + 0.3);
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, Width, 420);
@@ -111,12 +116,12 @@ internal static class ReportPlots
     private static double Log10(double value) => Math.Log10(Math.Max(value, 1e-12));
 
     // ScottPlot's axes are linear, so log-scaled data is plotted as log10 and labelled with the original values.
-    private static void UseLogTicks(ScottPlot.IAxis axis, string format)
+    private static void UseLogTicks(ScottPlot.IAxis axis, string format, bool powersOfTenOnly)
     {
         var ticks = new ScottPlot.TickGenerators.NumericAutomatic
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
+            IntegerTicksOnly = powersOfTenOnly,
             LabelFormatter = exponent => Math.Pow(10, exponent).ToString(format, CultureInfo.InvariantCulture),
         };
         axis.TickGenerator = ticks;
