@@ -25,6 +25,7 @@ public sealed class CharacterModelTests
     [Theory]
     [InlineData(100, 16)]
     [InlineData(5_000, 16)]
+    [InlineData(5_001, 15)]
     [InlineData(8_000, 10)]
     [InlineData(10_000, 8)]
     [InlineData(1_000_000, 8)]
