@@ -146,12 +146,14 @@ public sealed partial class CharacterModel : ISequenceModel
             ?? throw new InvalidDataException("The character model's hyperparameter JSON is empty.");
         var vocabulary = new CharacterVocabulary(encoding.Characters);
         var shape = hyperparameters.Shape;
-        var network = new CharacterNetwork(encoding.Width, vocabulary.Size, shape.HiddenSize);
-        using (var stream = new MemoryStream(artifact.Weights))
+        // The layers' constructors draw from torch's global generator, which a training under the gate may be using.
+        var network = TorchGate.Run(() =>
         {
-            network.load(stream);
-        }
-
+            var loaded = new CharacterNetwork(encoding.Width, vocabulary.Size, shape.HiddenSize);
+            using var stream = new MemoryStream(artifact.Weights);
+            loaded.load(stream);
+            return loaded;
+        });
         return new CharacterModel(network, vocabulary, encoding.Width, hyperparameters.Training, shape);
     }
 

@@ -80,12 +80,14 @@ public sealed class ClassicModel : ISequenceModel
             ?? throw new InvalidDataException("The classic model's encoding JSON is empty.");
         var options = JsonSerializer.Deserialize<TrainingOptions>(artifact.HyperparametersJson)
             ?? throw new InvalidDataException("The classic model's hyperparameter JSON is empty.");
-        var network = new ClassicAutoencoder(encoding.Width);
-        using (var stream = new MemoryStream(artifact.Weights))
+        // The layers' constructors draw from torch's global generator, which a training under the gate may be using.
+        var network = TorchGate.Run(() =>
         {
-            network.load(stream);
-        }
-
+            var loaded = new ClassicAutoencoder(encoding.Width);
+            using var stream = new MemoryStream(artifact.Weights);
+            loaded.load(stream);
+            return loaded;
+        });
         return new ClassicModel(network, new MinMaxScaler(encoding.Minimum, encoding.Maximum), options);
     }
 
@@ -123,7 +125,9 @@ public sealed class ClassicModel : ISequenceModel
 
     /// <inheritdoc/>
     /// <remarks>Names the position whose scaled code the network reconstructs worst.</remarks>
-    public string?[] Explain(IReadOnlyList<string> values)
+    public string?[] Explain(IReadOnlyList<string> values) => TorchGate.Run(() => ExplainUnderGate(values));
+
+    private string?[] ExplainUnderGate(IReadOnlyList<string> values)
     {
         var explanations = new string?[values.Count];
         _network.eval();
