@@ -82,7 +82,7 @@ public static partial class SeqAnomalyApp
             });
         try
         {
-            CheckNumberValues(args);
+            CheckOptionValues(args);
             return await app.RunAsync(args, cancellation.Token);
         }
         catch (Exception error) when (json)
@@ -125,10 +125,11 @@ public static partial class SeqAnomalyApp
     }
 
     /// <summary>
-    /// Raises <see cref="InvalidInputException"/> for a numeric option given without a value or with an empty one.
-    /// The parser would report the first as a failed conversion of an internal name and take the second as unset.
+    /// Raises <see cref="InvalidInputException"/> for an option that takes a value but is given none, and for a
+    /// numeric option given an empty one. The parser would take the name of its default command as the missing
+    /// value, and an empty number as unset.
     /// </summary>
-    private static void CheckNumberValues(string[] args)
+    private static void CheckOptionValues(string[] args)
     {
         for (var i = 0; i < args.Length; i++)
         {
@@ -139,19 +140,20 @@ public static partial class SeqAnomalyApp
 
             var equals = args[i].IndexOf('=', StringComparison.Ordinal);
             var option = equals < 0 ? args[i] : args[i][..equals];
-            var expected = ExpectedNumber(option[2..]);
-            if (expected is null)
+            var types = OptionTypes(option[2..]);
+            if (types.Count == 0 || types.All(type => type == typeof(bool)))
             {
                 continue;
             }
 
+            var expected = ExpectedNumber(option[2..]);
             if (equals < 0 && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
             {
-                throw new InvalidInputException($"Missing value for {option}: expected {expected}.");
+                throw new InvalidInputException($"Missing value for {option}: expected {expected ?? "a value"}.");
             }
 
             var value = equals < 0 ? args[i + 1] : args[i][(equals + 1)..];
-            if (string.IsNullOrWhiteSpace(value))
+            if (expected is not null && string.IsNullOrWhiteSpace(value))
             {
                 throw InvalidInputException.InvalidOption(option, value, expected);
             }
@@ -161,14 +163,7 @@ public static partial class SeqAnomalyApp
     /// <summary>Returns the kind of number an option takes, from the settings properties of that name, or null for other types.</summary>
     private static string? ExpectedNumber(string longName)
     {
-        var types = typeof(SeqAnomalyApp).Assembly.GetTypes()
-            .Where(type => typeof(CommandSettings).IsAssignableFrom(type))
-            .SelectMany(type => type.GetProperties())
-            .Where(property => property.GetCustomAttributes(typeof(CommandOptionAttribute), inherit: true)
-                .Cast<CommandOptionAttribute>()
-                .Any(attribute => attribute.LongNames.Contains(longName, StringComparer.Ordinal)))
-            .Select(property => Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)
-            .ToList();
+        var types = OptionTypes(longName);
         if (types.Count == 0)
         {
             return null;
@@ -181,6 +176,17 @@ public static partial class SeqAnomalyApp
 
         return types.All(type => type == typeof(int) || type == typeof(long) || type == typeof(double)) ? "a number" : null;
     }
+
+    /// <summary>Returns the types of the settings properties behind the option <c>--</c><paramref name="longName"/>, in any command.</summary>
+    private static List<Type> OptionTypes(string longName) =>
+        typeof(SeqAnomalyApp).Assembly.GetTypes()
+            .Where(type => typeof(CommandSettings).IsAssignableFrom(type))
+            .SelectMany(type => type.GetProperties())
+            .Where(property => property.GetCustomAttributes(typeof(CommandOptionAttribute), inherit: true)
+                .Cast<CommandOptionAttribute>()
+                .Any(attribute => attribute.LongNames.Contains(longName, StringComparer.Ordinal)))
+            .Select(property => Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)
+            .ToList();
 
     [GeneratedRegex(@"^Failed to convert '(?<value>.*)' to [\w`]+\.$")]
     private static partial Regex ConversionFailure();

@@ -144,7 +144,9 @@ public sealed class ScanCommandTests
     [InlineData("--epochs|--seed|3", "Missing value for --epochs")]
     [InlineData("--sample-size|", "Invalid value '' for --sample-size")]
     [InlineData("--batch-size= ", "Invalid value ' ' for --batch-size")]
-    public async Task Scan_NumberOptionWithoutValue_ExitsTwoNamingOption(string options, string message)
+    [InlineData("--model-name", "Missing value for --model-name: expected a value")]
+    [InlineData("--threshold|--seed|3", "Missing value for --threshold: expected a value")]
+    public async Task Scan_OptionWithoutValue_ExitsTwoNamingOption(string options, string message)
     {
         using var database = new SqliteFile();
         database.CreateParts(20);
