@@ -48,6 +48,24 @@ public sealed class CharacterModelTests
         Assert.Contains("\"Epochs\":10,", model.Export().HyperparametersJson, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(CharacterModel.Name)]
+    [InlineData(ClassicModel.Name)]
+    public void Train_CancelledDuringFirstEpoch_StopsBeforeSecond(string architecture)
+    {
+        using var cancellation = new CancellationTokenSource();
+        var epochs = new List<int>();
+        var progress = new SynchronousProgress(epoch =>
+        {
+            epochs.Add(epoch.Epoch);
+            cancellation.Cancel();
+        });
+
+        Assert.Throws<OperationCanceledException>(() => ModelCatalog.Train(
+            architecture, SerialData.Generate(1000, seed: 9), s_fast, progress, cancellationToken: cancellation.Token));
+        Assert.Equal([1], epochs);
+    }
+
     [Fact]
     public void Train_SameSeed_GivesIdenticalScores()
     {
@@ -170,5 +188,10 @@ public sealed class CharacterModelTests
         var flagged = values.Where((_, i) => scores[i] > threshold).ToArray();
 
         Assert.Equal(planted, flagged);
+    }
+
+    private sealed class SynchronousProgress(Action<EpochLoss> report) : IProgress<EpochLoss>
+    {
+        public void Report(EpochLoss value) => report(value);
     }
 }

@@ -182,7 +182,13 @@ public sealed class ScanRunner(AnomalyStore store)
             epoch.Epochs,
             $"Epoch {epoch.Epoch}/{epoch.Epochs}: training loss {epoch.TrainingLoss:G4}, validation loss {epoch.ValidationLoss:G4}.")));
         var trained = ModelCatalog.Train(
-            request.Architecture, trainingValues, request.Training, epochProgress, request.Tuning.MaxLength, pass.Longest);
+            request.Architecture,
+            trainingValues,
+            request.Training,
+            epochProgress,
+            request.Tuning.MaxLength,
+            pass.Longest,
+            cancellationToken);
         using var model = trained.Model;
         pass.Timings.Training = clock.Elapsed;
         cancellationToken.ThrowIfCancellationRequested();

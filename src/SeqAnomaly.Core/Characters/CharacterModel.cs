@@ -96,14 +96,16 @@ public sealed partial class CharacterModel : ISequenceModel
         IReadOnlyList<string> values,
         TrainingOptions options,
         CharacterModelOptions? shape = null,
-        IProgress<EpochLoss>? progress = null) =>
-        TorchGate.Run(() => TrainUnderGate(values, options, shape, progress));
+        IProgress<EpochLoss>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        TorchGate.Run(() => TrainUnderGate(values, options, shape, progress, cancellationToken));
 
     private static TrainedModel TrainUnderGate(
         IReadOnlyList<string> values,
         TrainingOptions options,
         CharacterModelOptions? shape,
-        IProgress<EpochLoss>? progress)
+        IProgress<EpochLoss>? progress,
+        CancellationToken cancellationToken)
     {
         options.Validate();
         shape ??= new CharacterModelOptions();
@@ -132,9 +134,17 @@ public sealed partial class CharacterModel : ISequenceModel
         network.DropoutGenerator = generator;
         network.SetKnownPairs(KnownPairs(rows, width, vocabulary.Size));
         var model = new CharacterModel(network, vocabulary, width, options, shape);
-        var history = CharacterTrainer.Fit(network, rows, width, options, options.Epochs.Value, progress);
-        network.DropoutGenerator = null;
-        return new TrainedModel(model, history, trainable.Count);
+        try
+        {
+            var history = CharacterTrainer.Fit(network, rows, width, options, options.Epochs.Value, progress, cancellationToken);
+            network.DropoutGenerator = null;
+            return new TrainedModel(model, history, trainable.Count);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Rebuilds a model from <see cref="Export"/>'s output.</summary>

@@ -11,7 +11,13 @@ namespace SeqAnomaly.Core.Characters;
 internal static class CharacterTrainer
 {
     public static IReadOnlyList<EpochLoss> Fit(
-        CharacterNetwork network, long[] rows, int width, TrainingOptions options, int epochs, IProgress<EpochLoss>? progress)
+        CharacterNetwork network,
+        long[] rows,
+        int width,
+        TrainingOptions options,
+        int epochs,
+        IProgress<EpochLoss>? progress,
+        CancellationToken cancellationToken)
     {
         var count = rows.Length / width;
         var order = Enumerable.Range(0, count).ToArray();
@@ -37,6 +43,7 @@ internal static class CharacterTrainer
             var trainingLoss = 0.0;
             for (var start = 0; start < trainingCount; start += options.BatchSize)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var size = Math.Min(options.BatchSize, trainingCount - start);
                 var batch = training.index_select(0, tensor(epochOrder.AsSpan(start, size).ToArray()));

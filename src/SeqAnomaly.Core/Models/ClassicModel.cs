@@ -49,12 +49,21 @@ public sealed class ClassicModel : ISequenceModel
     /// Lower bound of the width, so that values longer than every training value, such as the longest value of a
     /// column trained on a sample, can still be scored.
     /// </param>
+    /// <param name="cancellationToken">Checked before each training batch.</param>
     public static TrainedModel Train(
-        IReadOnlyList<string> values, TrainingOptions options, IProgress<EpochLoss>? progress = null, int minimumWidth = 1) =>
-        TorchGate.Run(() => TrainUnderGate(values, options, progress, minimumWidth));
+        IReadOnlyList<string> values,
+        TrainingOptions options,
+        IProgress<EpochLoss>? progress = null,
+        int minimumWidth = 1,
+        CancellationToken cancellationToken = default) =>
+        TorchGate.Run(() => TrainUnderGate(values, options, progress, minimumWidth, cancellationToken));
 
     private static TrainedModel TrainUnderGate(
-        IReadOnlyList<string> values, TrainingOptions options, IProgress<EpochLoss>? progress, int minimumWidth)
+        IReadOnlyList<string> values,
+        TrainingOptions options,
+        IProgress<EpochLoss>? progress,
+        int minimumWidth,
+        CancellationToken cancellationToken)
     {
         options.Validate();
         if (values.Count == 0)
@@ -69,8 +78,16 @@ public sealed class ClassicModel : ISequenceModel
 
         var network = TorchGate.Create(options.Seed, () => new ClassicAutoencoder(width));
         var model = new ClassicModel(network, scaler, options);
-        var history = ClassicTrainer.Fit(network, rows, width, options, progress);
-        return new TrainedModel(model, history, values.Count);
+        try
+        {
+            var history = ClassicTrainer.Fit(network, rows, width, options, progress, cancellationToken);
+            return new TrainedModel(model, history, values.Count);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Rebuilds a model from <see cref="Export"/>'s output.</summary>

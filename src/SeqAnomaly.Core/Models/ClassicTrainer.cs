@@ -12,7 +12,12 @@ internal static class ClassicTrainer
     private static readonly Scalar s_activityPenalty = ClassicModel.ActivityPenalty.ToScalar();
 
     public static IReadOnlyList<EpochLoss> Fit(
-        ClassicAutoencoder network, float[] rows, int width, TrainingOptions options, IProgress<EpochLoss>? progress)
+        ClassicAutoencoder network,
+        float[] rows,
+        int width,
+        TrainingOptions options,
+        IProgress<EpochLoss>? progress,
+        CancellationToken cancellationToken)
     {
         var count = rows.Length / width;
         var order = Enumerable.Range(0, count).ToArray();
@@ -39,6 +44,7 @@ internal static class ClassicTrainer
             var trainingLoss = 0.0;
             for (var start = 0; start < trainingCount; start += options.BatchSize)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var size = Math.Min(options.BatchSize, trainingCount - start);
                 var indices = tensor(epochOrder.AsSpan(start, size).ToArray().Select(i => (long)i).ToArray());

@@ -45,18 +45,21 @@ public static class ModelCatalog
     /// Characters in the longest value that will be scored, when <paramref name="values"/> is a sample of the
     /// column. The classic model pads to at least this width; <c>charae</c> ignores it.
     /// </param>
+    /// <param name="cancellationToken">Checked before each training batch.</param>
     public static TrainedModel Train(
         string architecture,
         IReadOnlyList<string> values,
         TrainingOptions options,
         IProgress<EpochLoss>? progress = null,
         int maxLength = 64,
-        int longestValue = 1) =>
+        int longestValue = 1,
+        CancellationToken cancellationToken = default) =>
         TorchGate.Run(() => architecture switch
         {
             CharacterModel.Name => CharacterModel.Train(
-                values, options, new CharacterModelOptions(MaxLength: maxLength), progress),
-            ClassicModel.Name => ClassicModel.Train(values, options, progress, ClassicWidth(longestValue, maxLength)),
+                values, options, new CharacterModelOptions(MaxLength: maxLength), progress, cancellationToken),
+            ClassicModel.Name => ClassicModel.Train(
+                values, options, progress, ClassicWidth(longestValue, maxLength), cancellationToken),
             _ => throw UnknownArchitecture(architecture),
         });
 
