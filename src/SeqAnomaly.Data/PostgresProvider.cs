@@ -107,7 +107,8 @@ public sealed class PostgresProvider : DatabaseProvider
                    array_position(current_schemas(false), n.nspname) AS SearchOrder
             FROM pg_catalog.pg_class AS c
             JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND lower(c.relname) = lower(@table)
+            WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')
+              AND lower(c.relname::text COLLATE "default") = lower(@table COLLATE "default")
             """,
             new { table = parts[^1].Name },
             cancellationToken: cancellationToken))).ToList();

@@ -24,6 +24,20 @@ public sealed class ResolveSourceTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task ResolveSource_NonAsciiCapitals_FindsTable(string engine)
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(engine);
+        await database.ExecuteAsync("""CREATE TABLE "Ünï" ("K" integer NOT NULL, "V" text NULL)""");
+
+        var quoted = await database.Store.ResolveSourceAsync("\"Ünï\"", "K", "V");
+        var unquoted = await database.Store.ResolveSourceAsync("Ünï", "K", "V");
+
+        Assert.Equal("Ünï", quoted.Table);
+        Assert.Equal("Ünï", unquoted.Table);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task ResolveSource_MissingTable_RaisesNotFound(string engine)
     {
         await using var database = await TestDatabase.CreateMigratedAsync(engine);
