@@ -10,15 +10,18 @@ namespace SeqAnomaly.Data;
 /// </summary>
 public sealed partial class AnomalyStore
 {
-    /// <summary>Returns the id of the latest succeeded full scan that trained or used model <paramref name="modelId"/>, or null.</summary>
-    public async Task<long?> FindBaseScanAsync(long modelId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Returns the id and key column of the latest succeeded full scan that trained or used model
+    /// <paramref name="modelId"/>, or null.
+    /// </summary>
+    public async Task<BaseScan?> FindBaseScanAsync(long modelId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var sql = Provider.LimitRows(
-            $"SELECT ScanId FROM {Provider.ObjectName("Scans")} " +
+            $"SELECT ScanId, KeyColumn FROM {Provider.ObjectName("Scans")} " +
             "WHERE ModelId = @ModelId AND Status = 'Succeeded' AND BaseScanId IS NULL ORDER BY FinishedAt DESC, ScanId DESC",
             rows: 1);
-        return await connection.QueryFirstOrDefaultAsync<long?>(
+        return await connection.QueryFirstOrDefaultAsync<BaseScan>(
             new CommandDefinition(sql, new { ModelId = modelId }, cancellationToken: cancellationToken));
     }
 
@@ -85,3 +88,6 @@ public sealed partial class AnomalyStore
         }
     }
 }
+
+/// <summary>The full scan that incremental scans of a model extend, and the key column it scored rows by.</summary>
+public sealed record BaseScan(long ScanId, string KeyColumn);

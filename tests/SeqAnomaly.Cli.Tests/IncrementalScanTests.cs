@@ -70,6 +70,24 @@ public sealed class IncrementalScanTests
         Assert.False(database.TableExists("Scans"));
     }
 
+    [Fact]
+    public async Task Incremental_DifferentKey_ExitsTwoAndWritesNothing()
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(300);
+        await CliRun.RunAsync(Scan(database));
+        database.Execute("ALTER TABLE Parts ADD COLUMN Code TEXT; UPDATE Parts SET Code = 'c' || Id");
+        var arguments = Scan(database);
+        arguments[Array.IndexOf(arguments, "Id")] = "Code";
+
+        var (exitCode, output) = await CliRun.RunAsync([.. arguments, "--incremental"]);
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains("key column 'Id', not 'Code'", output, StringComparison.Ordinal);
+        Assert.Equal(1, database.Scalar<long>("SELECT COUNT(*) FROM Scans"));
+        Assert.Equal(300, database.Scalar<long>("SELECT COUNT(*) FROM LatestScores"));
+    }
+
     private static string[] Scan(SqliteFile database) =>
     [
         "scan", "--provider", "sqlite", "--connection", database.ConnectionString,

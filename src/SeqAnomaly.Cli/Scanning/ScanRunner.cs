@@ -78,15 +78,23 @@ public sealed class ScanRunner(AnomalyStore store)
                 $"{source.DisplayTable}.{source.ValueColumn}; an incremental scan must reuse a model of the same column.");
         }
 
-        var baseScanId = stored is null ? null : await store.FindBaseScanAsync(stored.ModelId, cancellationToken);
-        if (stored is null || baseScanId is null)
+        var baseScan = stored is null ? null : await store.FindBaseScanAsync(stored.ModelId, cancellationToken);
+        if (stored is null || baseScan is null)
         {
             progress?.Report(new ScanProgress(
                 ScanStage.Reading, 0, null, $"Model '{request.ModelName}' has no full scan yet, so this scan trains one and scores every row."));
             return null;
         }
 
-        return (stored, baseScanId.Value);
+        // Rows are matched to earlier scores by key, so a different key would score every row again.
+        if (baseScan.KeyColumn != source.KeyColumn)
+        {
+            throw new InvalidInputException(
+                $"Model '{request.ModelName}' scored {source.DisplayTable} by key column '{baseScan.KeyColumn}', not " +
+                $"'{source.KeyColumn}'; an incremental scan must use the same key. Use --retrain for a full scan by the new key.");
+        }
+
+        return (stored, baseScan.ScanId);
     }
 
     private async Task<ScanResult> RunIncrementalAsync(
