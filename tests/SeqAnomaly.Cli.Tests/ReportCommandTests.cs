@@ -77,6 +77,25 @@ public sealed class ReportCommandTests(ScannedDatabase database) : IClassFixture
         Assert.Contains("--out", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Report_OutIsFile_ExitsTwo()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"seqanomaly-report-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(file, "keep");
+        try
+        {
+            var (exitCode, output) = await CliRun.RunAsync(Report("1", file));
+
+            Assert.Equal(ExitCodes.InvalidInput, exitCode);
+            Assert.Contains("--out", output, StringComparison.Ordinal);
+            Assert.Equal("keep", File.ReadAllText(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private string[] Report(string scanId, string folder) =>
         ["report", "--connection", database.ConnectionString, "--scan", scanId, "--out", folder];
 }

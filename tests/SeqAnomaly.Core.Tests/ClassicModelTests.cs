@@ -1,3 +1,4 @@
+using SeqAnomaly.Core;
 using SeqAnomaly.Core.Models;
 
 namespace SeqAnomaly.Core.Tests;
@@ -29,6 +30,18 @@ public sealed class ClassicModelTests
         using var second = ClassicModel.Train(values, s_fast).Model;
 
         Assert.Equal(first.Score(values), second.Score(values));
+    }
+
+    [Fact]
+    public void Score_ValueWiderThanModel_RaisesNamingValue()
+    {
+        using var model = (ClassicModel)ClassicModel.Train(Serials(200, seed: 4), s_fast with { Epochs = 1 }).Model;
+        var tooLong = new string('A', model.Width + 2);
+
+        var error = Assert.Throws<InvalidInputException>(() => model.Score(["AB1234", tooLong]));
+
+        Assert.Contains($"'{tooLong}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"at most {model.Width}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,6 +33,11 @@ public sealed class ReportCommand(StandardStreams streams) : AsyncCommand<Report
     {
         var scanId = settings.Scan ?? throw new InvalidInputException("Missing required option --scan.");
         var folder = string.IsNullOrWhiteSpace(settings.Out) ? throw new InvalidInputException("Missing required option --out.") : settings.Out;
+        if (File.Exists(folder))
+        {
+            throw new InvalidInputException($"Invalid value '{folder}' for --out: it is a file, and the report needs a folder.");
+        }
+
         if (settings.Top is < 1 or > 100)
         {
             throw InvalidInputException.InvalidOption("--top", settings.Top.ToString(), "a whole number from 1 to 100");

@@ -50,6 +50,8 @@ public sealed class ScanRunner(AnomalyStore store)
                 : $"Column '{source.ValueColumn}' of table '{source.DisplayTable}' contains only NULL values; there is nothing to scan.");
         }
 
+        ModelCatalog.CheckLongestValue(request.Architecture, longest, request.Tuning.MaxLength);
+
         // The input is usable, so the product's tables may now be created or upgraded.
         store.Migrate(_ => { });
         var scanId = await store.StartScanAsync(source, cancellationToken: cancellationToken);

@@ -113,6 +113,14 @@ public sealed class ClassicModel : ISequenceModel
 
     private float[] ScoreUnderGate(IReadOnlyList<string> values)
     {
+        var tooLong = values.FirstOrDefault(value => CharIndexEncoding.Length(value) > Width);
+        if (tooLong is not null)
+        {
+            throw new InvalidInputException(
+                $"Value '{tooLong}' has {CharIndexEncoding.Length(tooLong):N0} characters, but this classic model "
+                + $"represents at most {Width:N0}, the longest value it was trained on.");
+        }
+
         var scores = new float[values.Count];
         var batchSize = Math.Max(_options.BatchSize, 1024);
         _network.eval();

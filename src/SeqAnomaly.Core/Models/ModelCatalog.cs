@@ -63,6 +63,18 @@ public static class ModelCatalog
             _ => throw UnknownArchitecture(architecture),
         });
 
+    /// <summary>
+    /// Raises <see cref="InvalidInputException"/> when <paramref name="architecture"/> cannot represent a column whose
+    /// longest value has <paramref name="longestValue"/> characters, as <see cref="Train"/> would after reading.
+    /// </summary>
+    public static void CheckLongestValue(string architecture, int longestValue, int maxLength)
+    {
+        if (architecture == ClassicModel.Name)
+        {
+            ClassicWidth(longestValue, maxLength);
+        }
+    }
+
     // The classic model is as wide as the longest value and stores every training row at that width, so one
     // value of a megabyte would need gigabytes of memory. Longer values than the maximum are rejected.
     private static int ClassicWidth(int longestValue, int maxLength) =>
