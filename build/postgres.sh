@@ -55,7 +55,13 @@ pg_as_owner() {
 
 pg_start() {
     pg_install || return 1
-    PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/seqanomaly-pg.XXXXXX")" || return 1
+    local parent="${TMPDIR:-/tmp}"
+    if [[ "$(id -u)" -eq 0 ]] && ! runuser -u postgres -- test -x "$parent"; then
+        # The server runs as postgres, which cannot enter a private temporary folder of root's.
+        echo "The postgres user cannot enter $parent, so the data folder goes in /tmp instead." >&2
+        parent=/tmp
+    fi
+    PG_DIR="$(mktemp -d "$parent/seqanomaly-pg.XXXXXX")" || return 1
     local password port
     password="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
     port="$(pg_free_port)" || return 1
