@@ -23,14 +23,21 @@ public static partial class TorchGate
             SetMklDynamic(0);
 
             // Conditional numerical reproducibility, strict: the same inputs give the same bits whatever the
-            // memory alignment of the tensors, so a reloaded model scores exactly as the trained one.
-            SetMklReproducibility(MklReproducibilityAuto | MklReproducibilityStrict);
+            // memory alignment of the tensors, so a reloaded model scores exactly as the trained one. MKL rejects
+            // the switch (code -8) once a matrix product has run in the process, so torch work must start here.
+            MklReproducible = SetMklReproducibility(MklReproducibilityAuto | MklReproducibilityStrict) == 0;
         }
         catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
         {
             // Builds of libtorch without MKL (ARM, macOS) have no dynamic thread count to turn off.
         }
     }
+
+    /// <summary>
+    /// Whether MKL accepted strict reproducibility. False when torch work ran before this class was first used,
+    /// and on builds without MKL.
+    /// </summary>
+    public static bool MklReproducible { get; }
 
     private const int MklReproducibilityAuto = 2;
     private const int MklReproducibilityStrict = 0x10000;
