@@ -54,6 +54,20 @@ public sealed class InputCheckTests
     }
 
     [Fact]
+    public async Task Migrate_Quiet_PrintsOnlyResult()
+    {
+        using var database = new SqliteFile();
+
+        var (exitCode, output) = await CliRun.RunAsync("migrate", "--connection", database.ConnectionString, "--quiet");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Single(lines);
+        Assert.EndsWith("migration(s) applied to the sqlite database; it is up to date.", lines[0], StringComparison.Ordinal);
+        Assert.True(database.TableExists("Scans"));
+    }
+
+    [Fact]
     public async Task Worker_DrainedQueue_ExitsZero()
     {
         using var database = new SqliteFile();

@@ -1,3 +1,4 @@
+using SeqAnomaly.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -10,7 +11,15 @@ public sealed class MigrateCommand(IAnsiConsole console) : Command<DatabaseSetti
     public override int Execute(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
         var store = settings.OpenStore(createsDatabase: true);
-        var applied = store.Migrate(message => console.MarkupLineInterpolated($"[grey]{message}[/]"));
+
+        // The migrator's log is progress, so --quiet leaves only the result line.
+        var applied = store.Migrate(message =>
+        {
+            if (settings.Verbosity != Verbosity.Quiet)
+            {
+                console.MarkupLineInterpolated($"[grey]{message}[/]");
+            }
+        });
         console.MarkupLineInterpolated(
             $"{applied.Count} migration(s) applied to the {store.Provider.Name} database; it is up to date.");
         return ExitCodes.Success;
