@@ -88,6 +88,22 @@ public sealed class IncrementalScanTests
         Assert.Equal(300, database.Scalar<long>("SELECT COUNT(*) FROM LatestScores"));
     }
 
+    [Fact]
+    public async Task Incremental_ValueWiderThanClassicModel_ExitsTwoAndWritesNothing()
+    {
+        using var database = new SqliteFile();
+        database.CreateParts(300);
+        await CliRun.RunAsync(Scan(database));
+        database.Execute("INSERT INTO Parts (Id, Serial) VALUES (5001, 'AB12345678901234567890')");
+
+        var (exitCode, output) = await CliRun.RunAsync([.. Scan(database), "--incremental"]);
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains("22 characters", output, StringComparison.Ordinal);
+        Assert.Contains("--retrain", output, StringComparison.Ordinal);
+        Assert.Equal(1, database.Scalar<long>("SELECT COUNT(*) FROM Scans"));
+    }
+
     private static string[] Scan(SqliteFile database) =>
     [
         "scan", "--provider", "sqlite", "--connection", database.ConnectionString,

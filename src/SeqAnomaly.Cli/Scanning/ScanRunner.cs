@@ -111,16 +111,23 @@ public sealed class ScanRunner(AnomalyStore store)
         var timings = new ScanTimings();
         using var spool = new RowSpool();
         var clock = Stopwatch.StartNew();
-        var (rowsRead, _) = await ReadAsync(
+        var (rowsRead, longest) = await ReadAsync(
             source, store.ReadUnscoredAsync(source, baseScanId, cancellationToken), spool, sample: null, progress);
         timings.Read = clock.Elapsed;
+
+        var row = stored.Model;
+        using var model = ModelCatalog.Load(
+            new ModelArtifact(row.Architecture, row.EncodingJson, row.HyperparametersJson, row.Weights), row.WeightsSha256);
+        if (model is ClassicModel classic && longest > classic.Width)
+        {
+            throw new InvalidInputException(
+                $"A new value has {longest:N0} characters, but classic model {stored.ModelId} represents at most " +
+                $"{classic.Width:N0}; run a full scan with --retrain.");
+        }
 
         var scanId = await store.StartScanAsync(source, baseScanId, cancellationToken);
         try
         {
-            var row = stored.Model;
-            using var model = ModelCatalog.Load(
-                new ModelArtifact(row.Architecture, row.EncodingJson, row.HyperparametersJson, row.Weights), row.WeightsSha256);
             var pass = new ScanPass(request, source, scanId, rowsRead, 0, timings, progress, topCount);
             clock.Restart();
             using var scores = ScoreAll(pass, model, spool, cancellationToken, out _);
