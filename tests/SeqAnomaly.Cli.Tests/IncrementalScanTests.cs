@@ -89,7 +89,7 @@ public sealed class IncrementalScanTests
     }
 
     [Fact]
-    public async Task Incremental_ValueWiderThanClassicModel_ExitsTwoAndWritesNothing()
+    public async Task Incremental_TooWideForClassic_ExitsTwo()
     {
         using var database = new SqliteFile();
         database.CreateParts(300);
