@@ -130,7 +130,7 @@ public sealed class ScanRunner(AnomalyStore store)
         {
             var pass = new ScanPass(request, source, scanId, rowsRead, 0, timings, progress, topCount);
             clock.Restart();
-            using var scores = ScoreAll(pass, model, spool, cancellationToken, out _);
+            using var scores = ScoreAll(pass, model, spool, all: null, cancellationToken);
             var threshold = row.ThresholdValue;
             var outliers = scores.CountAbove(threshold);
             timings.Scoring = clock.Elapsed;
@@ -211,7 +211,10 @@ public sealed class ScanRunner(AnomalyStore store)
         cancellationToken.ThrowIfCancellationRequested();
 
         clock.Restart();
-        using var scores = ScoreAll(pass, model, spool, cancellationToken, out var all);
+
+        // NOTE: one array of scores limits a scan to about two billion non-NULL rows.
+        var all = new float[spool.Count];
+        using var scores = ScoreAll(pass, model, spool, all, cancellationToken);
         var threshold = request.Threshold.ComputeInPlace(all, model.OutlierScoreFloor);
         var outliers = scores.CountAbove(threshold);
         pass.Timings.Scoring = clock.Elapsed;
@@ -265,32 +268,31 @@ public sealed class ScanRunner(AnomalyStore store)
     }
 
     /// <summary>
-    /// Scores every spooled row and returns the scores in a score spool, in spool order. <paramref name="all"/>
-    /// receives the same scores in one array, which the threshold may reorder and overwrite because outliers are
-    /// counted and written from the spool.
+    /// Scores every spooled row and returns the scores in a score spool, in spool order. A given
+    /// <paramref name="all"/> receives the same scores for the threshold. The threshold may reorder and overwrite
+    /// them, because outliers are counted and written from the spool.
     /// </summary>
     private static ScoreSpool ScoreAll(
-        ScanPass pass, ISequenceModel model, RowSpool spool, CancellationToken cancellationToken, out float[] all)
+        ScanPass pass, ISequenceModel model, RowSpool spool, float[]? all, CancellationToken cancellationToken)
     {
-        // NOTE: one array of scores limits a scan to about two billion non-NULL rows.
-        var scores = new float[spool.Count];
         var written = new ScoreSpool();
         try
         {
             var scorer = new CachedScorer(model, pass.Request.Tuning.CacheCapacity);
             var batchSize = pass.Request.Tuning.ScoreBatchSize;
             var batch = new List<string>(batchSize);
+            var batchScores = new float[batchSize];
             var offset = 0;
             foreach (var (_, value) in spool.ReadAll())
             {
                 batch.Add(value);
                 if (batch.Count == batchSize)
                 {
-                    offset = ScoreBatch(pass, scorer, batch, scores, written, offset, cancellationToken);
+                    offset = ScoreBatch(pass, scorer, batch, batchScores, written, all, offset, spool.Count, cancellationToken);
                 }
             }
 
-            ScoreBatch(pass, scorer, batch, scores, written, offset, cancellationToken);
+            ScoreBatch(pass, scorer, batch, batchScores, written, all, offset, spool.Count, cancellationToken);
         }
         catch
         {
@@ -298,7 +300,6 @@ public sealed class ScanRunner(AnomalyStore store)
             throw;
         }
 
-        all = scores;
         return written;
     }
 
@@ -306,21 +307,28 @@ public sealed class ScanRunner(AnomalyStore store)
         ScanPass pass,
         CachedScorer scorer,
         List<string> batch,
-        float[] scores,
+        float[] batchScores,
         ScoreSpool written,
+        float[]? all,
         int offset,
+        long total,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var batchScores = scores.AsSpan(offset, batch.Count);
-        scorer.Score(batch, batchScores);
-        written.Append(batchScores);
+        var scores = batchScores.AsSpan(0, batch.Count);
+        scorer.Score(batch, scores);
+        written.Append(scores);
+        if (all is not null)
+        {
+            scores.CopyTo(all.AsSpan(offset));
+        }
+
         offset += batch.Count;
         var reported = (offset - batch.Count) / ProgressInterval != offset / ProgressInterval;
         batch.Clear();
         if (reported)
         {
-            pass.Progress?.Report(new ScanProgress(ScanStage.Scoring, offset, scores.Length, $"Scored {offset:N0} of {scores.Length:N0} rows."));
+            pass.Progress?.Report(new ScanProgress(ScanStage.Scoring, offset, total, $"Scored {offset:N0} of {total:N0} rows."));
         }
 
         return offset;
