@@ -11,6 +11,18 @@ namespace SeqAnomaly.Cli;
 /// <summary>The <c>seqanomaly</c> command line: its commands, and the mapping of errors to exit codes.</summary>
 public static partial class SeqAnomalyApp
 {
+    // The long option names of every command's settings, each with the types of its properties, read once.
+    private static readonly Lazy<ILookup<string, Type>> s_optionTypes = new(() =>
+        typeof(SeqAnomalyApp).Assembly.GetTypes()
+            .Where(type => typeof(CommandSettings).IsAssignableFrom(type))
+            .SelectMany(type => type.GetProperties())
+            .SelectMany(property => property.GetCustomAttributes(typeof(CommandOptionAttribute), inherit: true)
+                .Cast<CommandOptionAttribute>()
+                .SelectMany(attribute => attribute.LongNames)
+                .Distinct(StringComparer.Ordinal)
+                .Select(name => (Name: name, Type: Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)))
+            .ToLookup(option => option.Name, option => option.Type, StringComparer.Ordinal));
+
     /// <summary>Runs one command on this process's standard streams and returns its exit code.</summary>
     public static Task<int> RunAsync(string[] args) => RunAsync(args, StandardStreams.FromConsole());
 
@@ -178,15 +190,7 @@ public static partial class SeqAnomalyApp
     }
 
     /// <summary>Returns the types of the settings properties behind the option <c>--</c><paramref name="longName"/>, in any command.</summary>
-    private static List<Type> OptionTypes(string longName) =>
-        typeof(SeqAnomalyApp).Assembly.GetTypes()
-            .Where(type => typeof(CommandSettings).IsAssignableFrom(type))
-            .SelectMany(type => type.GetProperties())
-            .Where(property => property.GetCustomAttributes(typeof(CommandOptionAttribute), inherit: true)
-                .Cast<CommandOptionAttribute>()
-                .Any(attribute => attribute.LongNames.Contains(longName, StringComparer.Ordinal)))
-            .Select(property => Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)
-            .ToList();
+    private static List<Type> OptionTypes(string longName) => [.. s_optionTypes.Value[longName]];
 
     [GeneratedRegex(@"^Failed to convert '(?<value>.*)' to [\w`]+\.$")]
     private static partial Regex ConversionFailure();
